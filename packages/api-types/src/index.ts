@@ -1,0 +1,27 @@
+// Named aliases over the generated types: hand-written code imports these, never the
+// generated module's deep paths, so a regeneration that renames nothing changes nothing here.
+import type { components, operations, paths } from './generated/openapi.gen.js';
+
+export type { components, operations, paths };
+
+type Schemas = components['schemas'];
+export type FeedbackCreateReq = Schemas['FeedbackCreateReq'];
+export type FeedbackCreateRes = Schemas['FeedbackCreateRes'];
+export type FeedbackStatsReq = Schemas['FeedbackStatsReq'];
+export type FeedbackStatsRes = Schemas['FeedbackStatsRes'];
+export type FeedbackStatsBucket = Schemas['FeedbackStatsBucket'];
+export type FeedbackMetricSpec = Schemas['FeedbackMetricSpec'];
+export type AggregationType = Schemas['AggregationType'];
+export type StatsValue = Schemas['StatsValue'];
+export type FeedbackAggregateReq = Schemas['FeedbackAggregateReq'];
+export type FeedbackAggregateRes = Schemas['FeedbackAggregateRes'];
+export type FeedbackAggregateBucket = Schemas['FeedbackAggregateBucket'];
+export type SpanStatusCode = Schemas['SpanStatusCode'];
+export type HTTPValidationError = Schemas['HTTPValidationError'];
+export type ValidationError = Schemas['ValidationError'];
+export type ErrorResponse = Schemas['ErrorResponse'];
+export type ErrorType = ErrorResponse['error_type'];
+export type HealthRes = Schemas['HealthRes'];
+export type GroupByDimension = NonNullable<FeedbackAggregateReq['group_by']>[number];
+export type SpanType = NonNullable<FeedbackAggregateReq['span_types']>[number];
+export type ValueType = NonNullable<FeedbackMetricSpec['value_type']>;
