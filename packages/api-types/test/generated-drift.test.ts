@@ -20,4 +20,14 @@ describe('generated types', () => {
     }
     expect(failure, 'src/generated/openapi.gen.ts is stale: run `npm run gen` and commit the result').toBe('');
   }, 60_000);
+
+  it('include openapi.json as a module (fix with `npm run gen`)', () => {
+    let failure = '';
+    try {
+      execFileSync('node', ['scripts/gen-spec-module.mjs', '--check'], { cwd: pkgDir, stdio: 'pipe', encoding: 'utf8' });
+    } catch (err) {
+      failure = String((err as { stderr?: string }).stderr ?? err);
+    }
+    expect(failure, 'src/generated/spec.gen.ts is stale: run `npm run gen` and commit the result').toBe('');
+  });
 });

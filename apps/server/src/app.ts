@@ -1,0 +1,59 @@
+// The app factory: builds the Express app from its dependencies. main/cli read the environment
+// and listen; tests call this directly.
+import express, { type Express } from 'express';
+import * as OpenApiValidator from 'express-openapi-validator';
+import type { Logger } from 'pino';
+import { requireApiKey } from './http/auth.js';
+import { docsRouter } from './http/docs.js';
+import { errorHandler } from './http/error-handler.js';
+import { httpLogger } from './http/logging.js';
+import type { KeyStore } from './keys/key-store.js';
+import { aggregateRoute } from './routes/aggregate.js';
+import { createRoute } from './routes/create.js';
+import { healthRouter } from './routes/health.js';
+import { statsRoute } from './routes/stats.js';
+import { loadSpec } from './spec.js';
+import type { Db } from './storage/db.js';
+
+export interface AppDeps {
+  db: Db;
+  keys: KeyStore;
+  logger: Logger;
+  /** Validate every response against openapi.json (on in tests; costs throughput). */
+  validateResponses?: boolean;
+  bodyLimitBytes?: number;
+  /** The clock, injectable for tests. */
+  now?: () => number;
+}
+
+export interface RouteDeps {
+  db: Db;
+  now: () => number;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const spec = loadSpec();
+  const routeDeps: RouteDeps = { db: deps.db, now: deps.now ?? Date.now };
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(httpLogger(deps.logger));
+  app.use(docsRouter(spec));
+  app.use(healthRouter(deps.db));
+  app.use(express.json({ limit: deps.bodyLimitBytes ?? 2 * 1024 * 1024, strict: false, type: ['application/json', 'application/*+json'] }));
+  app.use('/feedback', requireApiKey(deps.keys));
+  app.use(
+    OpenApiValidator.middleware({
+      apiSpec: spec as Parameters<typeof OpenApiValidator.middleware>[0]['apiSpec'],
+      validateRequests: { allErrors: true },
+      validateResponses: deps.validateResponses ?? false,
+      validateSecurity: false,
+      ignorePaths: /^\/(docs|openapi\.json|healthz|readyz)(\/|$)/,
+    }),
+  );
+  app.post('/feedback/create', createRoute(routeDeps));
+  app.post('/feedback/stats', statsRoute(routeDeps));
+  app.post('/feedback/aggregate', aggregateRoute(routeDeps));
+  app.use(errorHandler);
+  return app;
+}

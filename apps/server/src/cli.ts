@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// feedback-server: serve | migrate | import FILE.jsonl | keys create --user U --projects P
+import { parseArgs } from 'node:util';
+import { readConfig } from './env.js';
+import { ConfigError } from './env-parsers.js';
+import { createLogger } from './http/logging.js';
+import { importFile } from './import/import-jsonl.js';
+import { generateKey } from './keys/key-hash.js';
+import { insertKey } from './keys/key-store.js';
+import { serve } from './server.js';
+import { migrate } from './storage/migrate.js';
+import { openDb } from './storage/open.js';
+import { isValidProjectPattern } from '@feedback/semantics';
+
+const USAGE = `Usage: feedback-server <command>
+
+Commands:
+  serve                                   run the HTTP server (PORT, default 8080)
+  migrate                                 apply pending database migrations
+  import FILE.jsonl | -                   bulk-load rows (one /feedback/create body + created_at + wb_user_id per line)
+  keys create --user U --projects P,...   create an API key (printed once) for user U on project patterns P
+
+Storage: PostgreSQL when DATABASE_URL is set, else embedded PGlite in FEEDBACK_DATA_DIR (default ./.data).`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = readConfig();
+  const logger = createLogger(config.logLevel);
+  switch (command) {
+    case 'serve':
+      await serve(config, logger);
+      return -1;
+    case 'migrate': {
+      const db = await openDb(config);
+      try {
+        const { applied } = await migrate(db);
+        process.stdout.write(applied.length > 0 ? `applied: ${applied.join(', ')}\n` : 'up to date\n');
+      } finally {
+        await db.close();
+      }
+      return 0;
+    }
+    case 'import': {
+      const file = rest[0];
+      if (file === undefined) {
+        process.stderr.write('import needs a file (or - for standard input)\n');
+        return 2;
+      }
+      const db = await openDb(config);
+      try {
+        await migrate(db);
+        const result = await importFile(db, file);
+        process.stdout.write(
+          `imported ${result.rows} rows in ${(result.ms / 1000).toFixed(2)} s (${Math.round(result.rows / (result.ms / 1000))} rows/s)\n`,
+        );
+        if (result.errors.length > 0) {
+          for (const e of result.errors.slice(0, 20)) process.stderr.write(`line ${e.line}: ${e.reason}\n`);
+          process.stderr.write(`${result.errors.length} line(s) refused; nothing was imported\n`);
+          return 1;
+        }
+      } finally {
+        await db.close();
+      }
+      return 0;
+    }
+    case 'keys': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        options: { user: { type: 'string' }, projects: { type: 'string' }, label: { type: 'string' } },
+        allowPositionals: true,
+      });
+      const projects = (values.projects ?? '').split(',').map((p) => p.trim()).filter((p) => p.length > 0);
+      if (positionals[0] !== 'create' || values.user === undefined || projects.length === 0) {
+        process.stderr.write('usage: feedback-server keys create --user U --projects "entity/*,other/proj"\n');
+        return 2;
+      }
+      const bad = projects.filter((p) => !isValidProjectPattern(p));
+      if (bad.length > 0) {
+        process.stderr.write(`not a project pattern (entity/project or entity/*): ${bad.join(', ')}\n`);
+        return 2;
+      }
+      const db = await openDb(config);
+      try {
+        await migrate(db);
+        const key = generateKey();
+        await insertKey(db, { key, userId: values.user, projects, label: values.label ?? '' });
+        process.stdout.write(`${key}\n`);
+        process.stderr.write(`created a key for user ${values.user} on ${projects.join(', ')}; it is not stored and will not be shown again\n`);
+      } finally {
+        await db.close();
+      }
+      return 0;
+    }
+    default:
+      process.stdout.write(`${USAGE}\n`);
+      return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof ConfigError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,53 @@
+// Small parsers for environment variables: a bad value stops start-up with a message naming it.
+import type { ApiKeySeed } from './env.js';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+  }
+  return n;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got ${JSON.stringify(raw)}`);
+}
+
+function optionalString(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  return raw === undefined || raw === '' ? undefined : raw;
+}
+
+function apiKeys(env: NodeJS.ProcessEnv, name: string): ApiKeySeed[] | undefined {
+  const raw = optionalString(env, name);
+  if (raw === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a JSON list of {key, user, projects}`);
+  }
+  if (!Array.isArray(parsed)) throw new ConfigError(`${name} must be a JSON list of {key, user, projects}`);
+  return parsed.map((entry: unknown, i): ApiKeySeed => {
+    const e = entry as Partial<Record<'key' | 'user' | 'projects', unknown>>;
+    const ok =
+      typeof e === 'object' && e !== null &&
+      typeof e.key === 'string' && e.key.length >= 8 &&
+      typeof e.user === 'string' && e.user.length > 0 &&
+      Array.isArray(e.projects) && e.projects.every((p) => typeof p === 'string');
+    if (!ok) throw new ConfigError(`${name}[${i}] needs key (8+ chars), user and projects (list of patterns)`);
+    return { key: e.key as string, user: e.user as string, projects: e.projects as string[] };
+  });
+}
+
+export const parseEnv = { int, bool, optionalString, apiKeys };

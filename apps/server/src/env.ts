@@ -1,0 +1,36 @@
+// The only module that reads process.env: everything else receives a parsed Config.
+import { parseEnv } from './env-parsers.js';
+
+export interface ApiKeySeed {
+  key: string;
+  user: string;
+  projects: string[];
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  apiKeys: ApiKeySeed[] | undefined;
+  logLevel: string;
+  statementTimeoutMs: number;
+  poolMax: number;
+  bodyLimitBytes: number;
+  validateResponses: boolean;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: parseEnv.int(env, 'PORT', 8080, 0, 65535),
+    host: env['HOST'] ?? '0.0.0.0',
+    databaseUrl: parseEnv.optionalString(env, 'DATABASE_URL'),
+    dataDir: env['FEEDBACK_DATA_DIR'] ?? './.data',
+    apiKeys: parseEnv.apiKeys(env, 'FEEDBACK_API_KEYS'),
+    logLevel: env['LOG_LEVEL'] ?? 'info',
+    statementTimeoutMs: parseEnv.int(env, 'FEEDBACK_STATEMENT_TIMEOUT_MS', 15_000, 1, 3_600_000),
+    poolMax: parseEnv.int(env, 'FEEDBACK_POOL_MAX', 10, 1, 1000),
+    bodyLimitBytes: parseEnv.int(env, 'FEEDBACK_BODY_LIMIT_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+    validateResponses: parseEnv.bool(env, 'FEEDBACK_VALIDATE_RESPONSES', false),
+  };
+}

@@ -1,0 +1,16 @@
+// The server as a library: the app factory and storage, for tests, benchmarks and embedding.
+export { createApp, type AppDeps } from './app.js';
+export { readConfig, type Config, type ApiKeySeed } from './env.js';
+export { createLogger } from './http/logging.js';
+export { createKeyStore, insertKey, type KeyStore, type Principal } from './keys/key-store.js';
+export { generateKey, hashKey } from './keys/key-hash.js';
+export { importFile, parseImportLine, type ImportResult } from './import/import-jsonl.js';
+export { toInsertRow, type FeedbackInsertRow } from './sql/feedback-row.js';
+export { insertFeedback, countFeedback } from './sql/feedback-store.js';
+export { buildStatsSql } from './sql/stats-query.js';
+export { buildAggregateSql } from './sql/aggregate-query.js';
+export type { Db, Queryable } from './storage/db.js';
+export { openDb } from './storage/open.js';
+export { openPostgres } from './storage/pg-driver.js';
+export { openPglite } from './storage/pglite-driver.js';
+export { migrate } from './storage/migrate.js';

@@ -1,0 +1,57 @@
+import type { RequestHandler } from 'express';
+import type { FeedbackAggregateBucket, FeedbackAggregateReq, FeedbackAggregateRes } from '@feedback/api-types';
+import { checkAggregateRequest, compareCodePoints, splitIdPatterns } from '@feedback/semantics';
+import type { RouteDeps } from '../app.js';
+import { assertProjectAccess } from '../http/auth.js';
+import { runAggregateQuery, type AggregateRow } from '../sql/aggregate-query.js';
+
+function sortedMap<V>(m: Record<string, V> | null): Record<string, V> {
+  const out: Record<string, V> = {};
+  if (m === null) return out;
+  for (const key of Object.keys(m).sort(compareCodePoints)) out[key] = m[key] as V;
+  return out;
+}
+
+export function aggregateRoute({ db }: RouteDeps): RequestHandler {
+  return async (req, res) => {
+    const body = req.body as FeedbackAggregateReq;
+    assertProjectAccess(req.principal, body.project_id);
+    const q = checkAggregateRequest(body);
+    const rows = await runAggregateQuery(db, {
+      projectId: q.projectId,
+      afterMs: q.afterMs,
+      beforeMs: q.beforeMs,
+      bucketMs: q.timeBucketSeconds === null ? null : q.timeBucketSeconds * 1000,
+      feedbackTypePrefixes: q.feedbackTypePrefixes,
+      tags: q.tags,
+      ratingMin: q.ratingMin,
+      ratingMax: q.ratingMax,
+      monitorIds: splitIdPatterns(q.monitorIds),
+      scorerIds: splitIdPatterns(q.scorerIds),
+      spanAgentNames: q.spanAgentNames,
+      spanTypes: q.spanTypes,
+      groupBy: q.groupBy,
+    });
+    const toBucket = (row: AggregateRow): FeedbackAggregateBucket => ({
+      time_bucket_start_ms: q.timeBucketSeconds === null ? null : row.bucket_ms,
+      group: Object.fromEntries(q.groupBy.map((g, i) => [g, row.groups[i] ?? ''])),
+      total_count: row.total_count,
+      scored_count: row.scored_count,
+      tag_counts: sortedMap(row.tag_counts),
+      rating_counts: sortedMap(row.rating_counts),
+      rating_sums: sortedMap(row.rating_sums),
+    });
+    const buckets = rows.map(toBucket);
+    // A bare total is exactly one row, even when nothing matched.
+    if (buckets.length === 0 && q.timeBucketSeconds === null && q.groupBy.length === 0) {
+      buckets.push({ time_bucket_start_ms: null, group: {}, total_count: 0, scored_count: 0, tag_counts: {}, rating_counts: {}, rating_sums: {} });
+    }
+    const out: FeedbackAggregateRes = {
+      after_ms: q.afterMs,
+      before_ms: q.beforeMs,
+      time_bucket_seconds: q.timeBucketSeconds,
+      buckets,
+    };
+    res.json(out);
+  };
+}

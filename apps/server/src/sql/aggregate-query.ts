@@ -1,0 +1,132 @@
+// /feedback/aggregate: counts, tag occurrences and rating sums per (time bucket, group). One
+// statement: the filtered rows are read once (CTE), then grouped three ways and joined.
+// Group columns come from a fixed allow-list keyed by the validated enum; values are parameters.
+import type { GroupByDimension } from '@feedback/api-types';
+import type { Queryable } from '../storage/db.js';
+
+export interface AggregateQuery {
+  projectId: string;
+  afterMs: number;
+  beforeMs: number;
+  bucketMs: number | null;
+  feedbackTypePrefixes: readonly string[];
+  tags: readonly string[];
+  ratingMin: number | null;
+  ratingMax: number | null;
+  monitorIds: IdFilter;
+  scorerIds: IdFilter;
+  spanAgentNames: readonly string[];
+  spanTypes: readonly string[];
+  groupBy: readonly GroupByDimension[];
+}
+
+/** Exact ids and prefixes (from values ending in `*`); both empty = no filter. */
+export interface IdFilter {
+  exact: readonly string[];
+  prefixes: readonly string[];
+}
+
+export interface AggregateRow {
+  bucket_ms: number | null;
+  groups: string[];
+  total_count: number;
+  scored_count: number;
+  tag_counts: Record<string, number> | null;
+  rating_counts: Record<string, number> | null;
+  rating_sums: Record<string, number> | null;
+}
+
+const GROUP_COLUMN: Record<GroupByDimension, string> = {
+  scorer_id: 'scorer_id',
+  span_agent_name: 'span_agent_name',
+  span_agent_version: 'span_agent_version',
+  span_status_code: 'span_status_code',
+};
+
+const GROUP_ORDER: Record<GroupByDimension, (col: string) => string> = {
+  scorer_id: (c) => `${c} COLLATE "C"`,
+  span_agent_name: (c) => `${c} COLLATE "C"`,
+  span_agent_version: (c) => `${c} COLLATE "C"`,
+  span_status_code: (c) => `CASE ${c} WHEN 'UNSET' THEN 0 WHEN 'OK' THEN 1 ELSE 2 END`,
+};
+
+export function buildAggregateSql(q: AggregateQuery): { sql: string; params: unknown[] } {
+  const params: unknown[] = [q.projectId, new Date(q.afterMs).toISOString(), new Date(q.beforeMs).toISOString()];
+  const bind = (value: unknown, type: string): string => {
+    params.push(value);
+    return `$${params.length}::${type}`;
+  };
+  const where = ['project_id = $1', 'created_at >= $2::timestamptz', 'created_at < $3::timestamptz'];
+  const prefixAny = (col: string, prefixes: readonly string[]) =>
+    `EXISTS (SELECT 1 FROM unnest(${bind(prefixes, 'text[]')}) AS p(v) WHERE starts_with(${col}, p.v))`;
+  const idFilter = (col: string, f: IdFilter) => {
+    const parts: string[] = [];
+    if (f.exact.length > 0) parts.push(`${col} = ANY(${bind(f.exact, 'text[]')})`);
+    if (f.prefixes.length > 0) parts.push(prefixAny(col, f.prefixes));
+    if (parts.length > 0) where.push(`(${parts.join(' OR ')})`);
+  };
+  if (q.feedbackTypePrefixes.length > 0 && !q.feedbackTypePrefixes.includes('')) {
+    where.push(prefixAny('feedback_type', q.feedbackTypePrefixes));
+  }
+  if (q.tags.length > 0) where.push(`scorer_tags && ${bind(q.tags, 'text[]')}`);
+  if (q.ratingMin !== null || q.ratingMax !== null) where.push('rating IS NOT NULL');
+  if (q.ratingMin !== null) where.push(`rating >= ${bind(q.ratingMin, 'float8')}`);
+  if (q.ratingMax !== null) where.push(`rating <= ${bind(q.ratingMax, 'float8')}`);
+  idFilter('monitor_id', q.monitorIds);
+  idFilter('scorer_id', q.scorerIds);
+  if (q.spanAgentNames.length > 0) where.push(`span_agent_name = ANY(${bind(q.spanAgentNames, 'text[]')})`);
+  if (q.spanTypes.length > 0) where.push(`span_type = ANY(${bind(q.spanTypes, 'text[]')})`);
+
+  const bucketExpr = q.bucketMs === null
+    ? '0::float8'
+    : `(floor(extract(epoch FROM created_at) * 1000 / ${bind(q.bucketMs, 'float8')}) * $${params.length}::float8)::float8`;
+  const groupCols = q.groupBy.map((g, i) => `${GROUP_COLUMN[g]} AS g${i}`);
+  const keys = ['b', ...q.groupBy.map((_, i) => `g${i}`)];
+  const keyList = keys.join(', ');
+  const order = ['b', ...q.groupBy.map((g, i) => GROUP_ORDER[g](`base.g${i}`))].map((k) => (k === 'b' ? 'base.b' : k));
+
+  const sql = `
+    WITH f AS (
+      SELECT ${bucketExpr} AS b${groupCols.map((c) => `, ${c}`).join('')},
+             is_scored, scorer_tags, scorer_ratings
+      FROM feedback
+      WHERE ${where.join(' AND ')}
+    ),
+    base AS (
+      SELECT ${keyList}, count(*)::int AS total_count, count(*) FILTER (WHERE is_scored)::int AS scored_count
+      FROM f GROUP BY ${keyList}
+    ),
+    tag_rows AS (
+      SELECT ${keyList}, t.tag, count(*)::int AS n
+      FROM f CROSS JOIN LATERAL unnest(f.scorer_tags) AS t(tag)
+      GROUP BY ${keyList}, t.tag
+    ),
+    tags AS (
+      SELECT ${keyList}, jsonb_object_agg(tag, n) AS tag_counts FROM tag_rows GROUP BY ${keyList}
+    ),
+    rating_rows AS (
+      SELECT ${keyList}, r.key, count(*)::int AS n, sum((r.value)::float8)::float8 AS s
+      FROM f CROSS JOIN LATERAL jsonb_each(f.scorer_ratings) AS r(key, value)
+      WHERE jsonb_typeof(r.value) = 'number'
+      GROUP BY ${keyList}, r.key
+    ),
+    ratings AS (
+      SELECT ${keyList}, jsonb_object_agg(key, n) AS rating_counts, jsonb_object_agg(key, s) AS rating_sums
+      FROM rating_rows GROUP BY ${keyList}
+    )
+    SELECT base.b AS bucket_ms,
+           ARRAY[${q.groupBy.map((_, i) => `base.g${i}`).join(', ')}]::text[] AS groups,
+           base.total_count, base.scored_count,
+           tags.tag_counts, ratings.rating_counts, ratings.rating_sums
+    FROM base
+    LEFT JOIN tags USING (${keyList})
+    LEFT JOIN ratings USING (${keyList})
+    ORDER BY ${order.join(', ')}`;
+  return { sql, params };
+}
+
+export async function runAggregateQuery(db: Queryable, q: AggregateQuery): Promise<AggregateRow[]> {
+  const { sql, params } = buildAggregateSql(q);
+  const res = await db.query<AggregateRow>(sql, params);
+  return res.rows;
+}

@@ -1,0 +1,122 @@
+// /feedback/stats in one pass over the project's time range: per-bucket rows and the window
+// totals come from the same scan (GROUPING SETS). Buckets are local wall-clock keys computed by
+// PostgreSQL exactly as the shared rules define them (bucketKeyOf); the grid itself, including
+// empty buckets, is laid out by the caller.
+//
+// The SQL text is assembled only from the fixed fragments below, chosen by validated enum values;
+// every value from the request (paths, zone, bounds, percentiles) is a bound parameter.
+import type { AggregationType, ValueType } from '@feedback/api-types';
+import type { ResolvedMetric } from '@feedback/semantics';
+import type { Queryable } from '../storage/db.js';
+
+export interface StatsQuery {
+  projectId: string;
+  startMs: number;
+  endMs: number;
+  granularity: number;
+  timeZone: string;
+  feedbackType: string | null;
+  triggerRef: { value: string; prefix: boolean } | null;
+  metrics: readonly ResolvedMetric[];
+}
+
+/** One output row: `bucket_key` null for the window row; metric columns named m<i>_<n>. */
+export type StatsRow = { bucket_key: number | null; n: number } & Record<string, unknown>;
+
+const VALUE_EXPR: Record<ValueType, (j: string) => string> = {
+  numeric: (j) => `CASE WHEN jsonb_typeof(${j}) = 'number' THEN (${j})::float8 END`,
+  boolean: (j) => `CASE WHEN jsonb_typeof(${j}) = 'boolean' THEN (${j})::boolean END`,
+  categorical: (j) => `CASE WHEN jsonb_typeof(${j}) IN ('string', 'number', 'boolean') THEN ${j} #>> '{}' END`,
+};
+
+/** How each aggregation reads the metric's value column `v`, per value type. */
+const AGG_EXPR: Record<ValueType, Partial<Record<AggregationType, (v: string) => string>>> = {
+  numeric: {
+    sum: (v) => `coalesce(sum(${v}), 0)::float8`,
+    avg: (v) => `avg(${v})::float8`,
+    min: (v) => `min(${v})::float8`,
+    max: (v) => `max(${v})::float8`,
+    count: (v) => `count(${v})::int`,
+    count_true: (v) => `count(*) FILTER (WHERE ${v} <> 0)::int`,
+    count_false: (v) => `count(*) FILTER (WHERE ${v} = 0)::int`,
+  },
+  boolean: {
+    sum: (v) => `coalesce(sum(${v}::int), 0)::float8`,
+    avg: (v) => `avg(${v}::int)::float8`,
+    min: (v) => `min(${v}::int)::float8`,
+    max: (v) => `max(${v}::int)::float8`,
+    count: (v) => `count(${v})::int`,
+    count_true: (v) => `count(*) FILTER (WHERE ${v})::int`,
+    count_false: (v) => `count(*) FILTER (WHERE NOT ${v})::int`,
+  },
+  categorical: {
+    min: (v) => `min(${v} COLLATE "C")`,
+    max: (v) => `max(${v} COLLATE "C")`,
+    count: (v) => `count(${v})::int`,
+    count_true: (v) => `count(*) FILTER (WHERE ${v} = 'true')::int`,
+    count_false: (v) => `count(*) FILTER (WHERE ${v} = 'false')::int`,
+  },
+};
+
+const PERCENTILE_INPUT: Record<ValueType, ((v: string) => string) | undefined> = {
+  numeric: (v) => v,
+  boolean: (v) => `${v}::int::float8`,
+  categorical: undefined,
+};
+
+export function metricColumn(metricIndex: number, outputIndex: number): string {
+  return `m${metricIndex}_${outputIndex}`;
+}
+
+export function buildStatsSql(q: StatsQuery): { sql: string; params: unknown[] } {
+  const params: unknown[] = [q.projectId, new Date(q.startMs).toISOString(), new Date(q.endMs).toISOString(), q.timeZone, q.granularity];
+  const bind = (value: unknown, type: string): string => {
+    params.push(value);
+    return `$${params.length}::${type}`;
+  };
+  const where = ['project_id = $1', 'created_at >= $2::timestamptz', 'created_at < $3::timestamptz'];
+  if (q.feedbackType !== null) where.push(`feedback_type = ${bind(q.feedbackType, 'text')}`);
+  if (q.triggerRef !== null) {
+    where.push(q.triggerRef.prefix
+      ? `starts_with(trigger_ref, ${bind(q.triggerRef.value, 'text')})`
+      : `trigger_ref = ${bind(q.triggerRef.value, 'text')}`);
+  }
+
+  const extracted: string[] = [];
+  const aggregates: string[] = [];
+  q.metrics.forEach((m, i) => {
+    const json = `payload #> ${bind(m.segments, 'text[]')}`;
+    extracted.push(`${VALUE_EXPR[m.valueType](json)} AS v${i}`);
+    let out = 0;
+    for (const agg of m.aggregations) {
+      const expr = AGG_EXPR[m.valueType][agg];
+      if (expr === undefined) throw new Error(`aggregation ${agg} on ${m.valueType} passed validation`);
+      aggregates.push(`${expr(`v${i}`)} AS ${metricColumn(i, out++)}`);
+    }
+    const input = PERCENTILE_INPUT[m.valueType];
+    if (m.percentiles.length > 0 && input !== undefined) {
+      const fractions = m.percentiles.map((p) => p.p / 100);
+      aggregates.push(`percentile_cont(${bind(fractions, 'float8[]')}) WITHIN GROUP (ORDER BY ${input(`v${i}`)}) AS ${metricColumn(i, out++)}`);
+    }
+  });
+
+  const sql = `
+    WITH picked AS (
+      SELECT (floor(extract(epoch FROM (created_at AT TIME ZONE $4::text)) / $5::float8) * $5::float8)::float8 AS bucket_key
+             ${extracted.map((e) => `, ${e}`).join('')}
+      FROM feedback
+      WHERE ${where.join(' AND ')}
+    )
+    SELECT CASE WHEN grouping(bucket_key) = 1 THEN NULL ELSE bucket_key END AS bucket_key,
+           count(*)::int AS n
+           ${aggregates.map((a) => `, ${a}`).join('')}
+    FROM picked
+    GROUP BY GROUPING SETS ((bucket_key), ())`;
+  return { sql, params };
+}
+
+export async function runStatsQuery(db: Queryable, q: StatsQuery): Promise<StatsRow[]> {
+  const { sql, params } = buildStatsSql(q);
+  const res = await db.query<StatsRow>(sql, params);
+  return res.rows;
+}

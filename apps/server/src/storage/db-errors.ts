@@ -1,0 +1,18 @@
+// Which driver errors mean "the database is not there right now" (→ 503, retryable), as opposed
+// to a bug in a statement.
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
+// SQLSTATE classes 08 (connection exception), 53 (insufficient resources), 57 (operator
+// intervention: shutdown, statement timeout/cancel), and 40001/40P01 (serialization, deadlock).
+const SQLSTATE_PREFIXES = ['08', '53', '57'];
+const SQLSTATES = new Set(['40001', '40P01']);
+
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as { code?: unknown; message?: unknown };
+  if (typeof e.code === 'string') {
+    if (NETWORK_CODES.has(e.code) || SQLSTATES.has(e.code)) return true;
+    if (/^[0-9A-Z]{5}$/.test(e.code) && SQLSTATE_PREFIXES.some((p) => (e.code as string).startsWith(p))) return true;
+  }
+  const msg = typeof e.message === 'string' ? e.message : '';
+  return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Query read timeout|PGlite is closed/i.test(msg);
+}

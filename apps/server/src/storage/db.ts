@@ -1,0 +1,18 @@
+// One storage interface, two drivers (node-postgres and embedded PGlite), the same SQL.
+export interface QueryResultRows<T> {
+  rows: T[];
+}
+
+export interface Queryable {
+  query<T extends object>(sql: string, params?: readonly unknown[]): Promise<QueryResultRows<T>>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  /** Which engine answers: reported by /readyz logs and benchmarks. */
+  readonly engine: 'postgres' | 'pglite';
+  /** Runs `fn` in one transaction on one connection; rolls back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

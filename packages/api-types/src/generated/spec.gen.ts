@@ -1,0 +1,1565 @@
+/**
+ * This file was generated from openapi.json by scripts/gen-spec-module.mjs.
+ * Do not make direct changes to the file: run `npm run gen`.
+ */
+
+export const openapiSpec = {
+  "openapi": "3.1.0",
+  "info": {
+    "title": "Feedback Analytics API",
+    "version": "1.0.0",
+    "summary": "Feedback on LLM traces, read back as time-bucketed statistics.",
+    "description": "Reference implementation of the W&B Weave feedback endpoints (`/feedback/create`, `/feedback/stats`, `/feedback/aggregate`). Every feedback endpoint requires HTTP Basic auth: username `api`, password an API key. Errors: 422 for a body that fails the schema or a cross-field rule (`HTTPValidationError`), `{reason, error_type}` for everything else.",
+    "license": {
+      "name": "Apache-2.0",
+      "identifier": "Apache-2.0"
+    }
+  },
+  "servers": [
+    {
+      "url": "http://localhost:8080",
+      "description": "Local reference server"
+    }
+  ],
+  "tags": [
+    {
+      "name": "Feedback",
+      "description": "Write and read feedback rows."
+    },
+    {
+      "name": "Operations",
+      "description": "Liveness and readiness probes."
+    }
+  ],
+  "security": [
+    {
+      "HTTPBasic": []
+    }
+  ],
+  "paths": {
+    "/feedback/create": {
+      "post": {
+        "tags": [
+          "Feedback"
+        ],
+        "summary": "Feedback Create",
+        "description": "Store one feedback row. With a client-supplied `id` the call is idempotent: the same content again returns the stored row (200); different content is a 409. A 200 means the row is durably committed.",
+        "operationId": "feedback_create_feedback_create_post",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/FeedbackCreateReq"
+              },
+              "example": {
+                "project_id": "acme/support-bot",
+                "weave_ref": "weave:///acme/support-bot/call/0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                "feedback_type": "wandb.runnable.helpfulness",
+                "payload": {
+                  "output": {
+                    "score": 0.82,
+                    "passed": true,
+                    "label": "helpful"
+                  }
+                },
+                "runnable_ref": "weave:///acme/support-bot/op/helpfulness:9f8e7d6c",
+                "call_ref": "weave:///acme/support-bot/call/0193a1b2-8d5e-7f90-a1b2-c3d4e5f6a7b8",
+                "scorer_tags": [
+                  "helpful"
+                ],
+                "scorer_tag_reasons": {
+                  "helpful": "Answers the question directly"
+                },
+                "scorer_tag_confidences": {
+                  "helpful": 0.91
+                },
+                "scorer_ratings": {
+                  "_rating_": 0.82
+                },
+                "scorer_rating_reasons": {
+                  "_rating_": "Correct and concise"
+                },
+                "scorer_rating_confidences": {
+                  "_rating_": 0.88
+                },
+                "span_agent_name": "support-agent",
+                "span_agent_version": "1.4.0",
+                "span_status_code": "OK"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Successful Response",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/FeedbackCreateRes"
+                },
+                "example": {
+                  "id": "0193a1b2-9e6f-7a01-b2c3-d4e5f6a7b8c9",
+                  "created_at": "2024-03-10T14:03:27.512Z",
+                  "wb_user_id": "alice",
+                  "payload": {
+                    "output": {
+                      "score": 0.82,
+                      "passed": true,
+                      "label": "helpful"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/feedback/stats": {
+      "post": {
+        "tags": [
+          "Feedback"
+        ],
+        "summary": "Feedback Stats",
+        "description": "Return aggregated feedback statistics over time buckets aligned to local wall-clock time in `timezone`.",
+        "operationId": "feedback_stats_feedback_stats_post",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/FeedbackStatsReq"
+              },
+              "example": {
+                "project_id": "acme/support-bot",
+                "start": "2024-03-09T05:00:00Z",
+                "end": "2024-03-12T04:00:00Z",
+                "granularity": 86400,
+                "timezone": "America/New_York",
+                "feedback_type": "wandb.runnable.helpfulness",
+                "metrics": [
+                  {
+                    "json_path": "output.score",
+                    "value_type": "numeric",
+                    "aggregations": [
+                      "avg",
+                      "max"
+                    ],
+                    "percentiles": [
+                      95
+                    ]
+                  },
+                  {
+                    "json_path": "output.passed",
+                    "value_type": "boolean",
+                    "aggregations": [],
+                    "percentiles": []
+                  }
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Successful Response",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/FeedbackStatsRes"
+                },
+                "example": {
+                  "start": "2024-03-09T05:00:00.000Z",
+                  "end": "2024-03-12T04:00:00.000Z",
+                  "granularity": 86400,
+                  "timezone": "America/New_York",
+                  "buckets": [
+                    {
+                      "timestamp": "2024-03-09T00:00:00-05:00",
+                      "avg_output_score": 0.71,
+                      "max_output_score": 0.98,
+                      "p95_output_score": 0.95,
+                      "count_true_output_passed": 31,
+                      "count_false_output_passed": 9,
+                      "count": 40
+                    },
+                    {
+                      "timestamp": "2024-03-10T00:00:00-05:00",
+                      "avg_output_score": 0.76,
+                      "max_output_score": 0.99,
+                      "p95_output_score": 0.97,
+                      "count_true_output_passed": 20,
+                      "count_false_output_passed": 3,
+                      "count": 23
+                    },
+                    {
+                      "timestamp": "2024-03-11T00:00:00-04:00",
+                      "avg_output_score": null,
+                      "max_output_score": null,
+                      "p95_output_score": null,
+                      "count_true_output_passed": 0,
+                      "count_false_output_passed": 0,
+                      "count": 0
+                    }
+                  ],
+                  "window_stats": {
+                    "output_score": {
+                      "avg": 0.7283,
+                      "max": 0.99,
+                      "p95": 0.96
+                    },
+                    "output_passed": {
+                      "count_true": 51,
+                      "count_false": 12
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/feedback/aggregate": {
+      "post": {
+        "tags": [
+          "Feedback"
+        ],
+        "summary": "Feedback Aggregate",
+        "description": "Aggregate typed scorer feedback (tags, ratings) over time buckets.",
+        "operationId": "feedback_aggregate_feedback_aggregate_post",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/FeedbackAggregateReq"
+              },
+              "example": {
+                "project_id": "acme/support-bot",
+                "after_ms": 1710028800000,
+                "before_ms": 1710036000000,
+                "time_bucket_seconds": 3600,
+                "feedback_types": [
+                  "wandb.runnable.*"
+                ],
+                "rating_min": 0.5,
+                "group_by": [
+                  "scorer_id"
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Successful Response",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/FeedbackAggregateRes"
+                },
+                "example": {
+                  "after_ms": 1710028800000,
+                  "before_ms": 1710036000000,
+                  "time_bucket_seconds": 3600,
+                  "buckets": [
+                    {
+                      "time_bucket_start_ms": 1710028800000,
+                      "group": {
+                        "scorer_id": "helpfulness"
+                      },
+                      "total_count": 12,
+                      "scored_count": 12,
+                      "tag_counts": {
+                        "helpful": 9
+                      },
+                      "rating_counts": {
+                        "_rating_": 12
+                      },
+                      "rating_sums": {
+                        "_rating_": 9.42
+                      }
+                    },
+                    {
+                      "time_bucket_start_ms": 1710032400000,
+                      "group": {
+                        "scorer_id": "helpfulness"
+                      },
+                      "total_count": 7,
+                      "scored_count": 7,
+                      "tag_counts": {
+                        "helpful": 5,
+                        "off_topic": 1
+                      },
+                      "rating_counts": {
+                        "_rating_": 7
+                      },
+                      "rating_sums": {
+                        "_rating_": 5.11
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/healthz": {
+      "get": {
+        "tags": [
+          "Operations"
+        ],
+        "summary": "Liveness",
+        "description": "The process is up. Does not touch the database.",
+        "operationId": "healthz",
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "Alive",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/HealthRes"
+                },
+                "example": {
+                  "status": "ok"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/readyz": {
+      "get": {
+        "tags": [
+          "Operations"
+        ],
+        "summary": "Readiness",
+        "description": "The database is reachable and migrated.",
+        "operationId": "readyz",
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "Ready",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/HealthRes"
+                },
+                "example": {
+                  "status": "ready"
+                }
+              }
+            }
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    }
+  },
+  "components": {
+    "securitySchemes": {
+      "HTTPBasic": {
+        "type": "http",
+        "scheme": "basic",
+        "description": "Username `api`, password = an API key."
+      }
+    },
+    "headers": {
+      "X-Request-Id": {
+        "description": "Identifier of this request, echoed from the request header or generated; it appears in the server log.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "WWW-Authenticate": {
+        "description": "Authentication scheme to use.",
+        "schema": {
+          "type": "string",
+          "examples": [
+            "Basic realm=\"feedback\""
+          ]
+        }
+      },
+      "Retry-After": {
+        "description": "Seconds to wait before retrying.",
+        "schema": {
+          "type": "integer",
+          "examples": [
+            1
+          ]
+        }
+      }
+    },
+    "responses": {
+      "BadRequest": {
+        "description": "The body is well-formed but breaks a rule of the API (`error_type` InvalidRequest).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "example": {
+              "reason": "Unknown time zone: Mars/Olympus_Mons",
+              "error_type": "InvalidRequest"
+            }
+          }
+        }
+      },
+      "Unauthorized": {
+        "description": "Missing or wrong credentials.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          },
+          "WWW-Authenticate": {
+            "$ref": "#/components/headers/WWW-Authenticate"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "example": {
+              "reason": "Missing or invalid credentials",
+              "error_type": "Unauthorized"
+            }
+          }
+        }
+      },
+      "Forbidden": {
+        "description": "The credentials do not grant this project.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "example": {
+              "reason": "This key does not grant access to project acme/support-bot",
+              "error_type": "Forbidden"
+            }
+          }
+        }
+      },
+      "Conflict": {
+        "description": "The client-supplied `id` already exists with different content.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "example": {
+              "reason": "Feedback id 0193a1b2-9e6f-7a01-b2c3-d4e5f6a7b8c9 already exists with different content",
+              "error_type": "Conflict"
+            }
+          }
+        }
+      },
+      "PayloadTooLarge": {
+        "description": "The body, or its `payload`, is over the size limit (1 MiB).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "example": {
+              "reason": "payload is 1310720 bytes; the limit is 1048576",
+              "error_type": "PayloadTooLarge"
+            }
+          }
+        }
+      },
+      "UnsupportedMediaType": {
+        "description": "The body is not `application/json`.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "example": {
+              "reason": "Send the body as application/json",
+              "error_type": "UnsupportedMediaType"
+            }
+          }
+        }
+      },
+      "ValidationFailed": {
+        "description": "The body fails the schema or a cross-field rule.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/HTTPValidationError"
+            },
+            "example": {
+              "detail": [
+                {
+                  "loc": [
+                    "body",
+                    "project_id"
+                  ],
+                  "msg": "Field required",
+                  "type": "missing"
+                }
+              ]
+            }
+          }
+        }
+      },
+      "ServiceUnavailable": {
+        "description": "The database is unreachable or timed out. Retryable.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          },
+          "Retry-After": {
+            "$ref": "#/components/headers/Retry-After"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "example": {
+              "reason": "The database is unavailable; retry later",
+              "error_type": "ServiceUnavailable"
+            }
+          }
+        }
+      }
+    },
+    "schemas": {
+      "FeedbackCreateReq": {
+        "type": "object",
+        "title": "FeedbackCreateReq",
+        "additionalProperties": false,
+        "required": [
+          "project_id",
+          "weave_ref",
+          "feedback_type",
+          "payload"
+        ],
+        "properties": {
+          "project_id": {
+            "type": "string",
+            "title": "Project Id",
+            "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$",
+            "description": "Project as `entity/project`: exactly one `/`, both parts non-empty, characters `[A-Za-z0-9_.-]`.",
+            "examples": [
+              "acme/support-bot"
+            ]
+          },
+          "weave_ref": {
+            "type": "string",
+            "title": "Weave Ref",
+            "description": "The object or call this feedback is about.",
+            "examples": [
+              "weave:///entity/project/object/name:digest"
+            ]
+          },
+          "feedback_type": {
+            "type": "string",
+            "title": "Feedback Type",
+            "description": "Kind of feedback: `wandb.annotation.<name>`, `wandb.runnable.<name>`, `wandb.agent_monitor`, `wandb.agent_user_feedback`, `wandb.note.1`, `wandb.reaction.1`, or any custom type.",
+            "examples": [
+              "custom"
+            ]
+          },
+          "payload": {
+            "type": "object",
+            "title": "Payload",
+            "additionalProperties": true,
+            "description": "Free-form JSON object, at most 1 MiB serialized.",
+            "examples": [
+              {
+                "key": "value"
+              }
+            ]
+          },
+          "id": {
+            "anyOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Id",
+            "description": "If provided by the client, this ID will be used for the feedback row instead of a server-generated one.",
+            "examples": [
+              "018f1f2a-9c2b-7d3e-b5a1-8c9d2e4f6a7b"
+            ]
+          },
+          "creator": {
+            "anyOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Creator",
+            "examples": [
+              "Jane Smith"
+            ]
+          },
+          "annotation_ref": {
+            "anyOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Annotation Ref",
+            "examples": [
+              "weave:///entity/project/object/name:digest"
+            ]
+          },
+          "runnable_ref": {
+            "anyOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Runnable Ref",
+            "examples": [
+              "weave:///entity/project/op/name:digest"
+            ]
+          },
+          "call_ref": {
+            "anyOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Call Ref",
+            "examples": [
+              "weave:///entity/project/call/call_id"
+            ]
+          },
+          "trigger_ref": {
+            "anyOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Trigger Ref",
+            "examples": [
+              "weave:///entity/project/object/name:digest"
+            ]
+          },
+          "queue_id": {
+            "anyOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Queue Id",
+            "description": "The annotation queue ID this feedback was created from. References annotation_queues.id. NULL when feedback is created outside of queues.",
+            "examples": [
+              "018f1f2a-9c2b-7d3e-b5a1-8c9d2e4f6a7b"
+            ]
+          },
+          "scorer_tags": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "title": "Scorer Tags",
+            "description": "Tags applied to the ref by a scorer",
+            "examples": [
+              [
+                "nsfw",
+                "high-quality"
+              ]
+            ]
+          },
+          "scorer_tag_reasons": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            },
+            "title": "Scorer Tag Reasons",
+            "description": "reason text per tag, keyed by tag name",
+            "examples": [
+              {
+                "nsfw": "Contains explicit language"
+              }
+            ]
+          },
+          "scorer_tag_confidences": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "number"
+            },
+            "title": "Scorer Tag Confidences",
+            "description": "confidence (0-1) per tag, keyed by tag name",
+            "examples": [
+              {
+                "nsfw": 0.92
+              }
+            ]
+          },
+          "scorer_ratings": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "number"
+            },
+            "title": "Scorer Ratings",
+            "description": "numeric ratings (0-1) keyed by rating name",
+            "examples": [
+              {
+                "_rating_": 0.87
+              }
+            ]
+          },
+          "scorer_rating_reasons": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            },
+            "title": "Scorer Rating Reasons",
+            "description": "reason text per rating, keyed by rating name",
+            "examples": [
+              {
+                "_rating_": "very confident response"
+              }
+            ]
+          },
+          "scorer_rating_confidences": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "number"
+            },
+            "title": "Scorer Rating Confidences",
+            "description": "confidence (0-1) per rating, keyed by rating name",
+            "examples": [
+              {
+                "_rating_": 0.92
+              }
+            ]
+          },
+          "wb_user_id": {
+            "anyOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Wb User Id",
+            "description": "Do not set directly. Server will automatically populate this field."
+          },
+          "span_agent_name": {
+            "type": "string",
+            "title": "Span Agent Name",
+            "default": "",
+            "description": "Name of the agent that produced the span."
+          },
+          "span_agent_version": {
+            "type": "string",
+            "title": "Span Agent Version",
+            "default": "",
+            "description": "Version of the agent that produced the span."
+          },
+          "span_status_code": {
+            "$ref": "#/components/schemas/SpanStatusCode"
+          },
+          "span_conversation_id": {
+            "type": "string",
+            "title": "Span Conversation Id",
+            "default": "",
+            "description": "Conversation the span belongs to; filled from an `agent_conversation` weave_ref when empty."
+          },
+          "span_trace_id": {
+            "type": "string",
+            "title": "Span Trace Id",
+            "default": "",
+            "description": "Trace the span belongs to; filled from an `agent_turn` weave_ref when empty."
+          },
+          "scorer_trace_id": {
+            "type": "string",
+            "title": "Scorer Trace Id",
+            "default": "",
+            "description": "Trace of the scorer run that produced this feedback."
+          }
+        }
+      },
+      "SpanStatusCode": {
+        "type": "string",
+        "enum": [
+          "UNSET",
+          "OK",
+          "ERROR"
+        ],
+        "default": "UNSET",
+        "title": "Span Status Code",
+        "description": "OpenTelemetry status of the span."
+      },
+      "FeedbackCreateRes": {
+        "type": "object",
+        "title": "FeedbackCreateRes",
+        "required": [
+          "id",
+          "created_at",
+          "wb_user_id",
+          "payload"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "title": "Id"
+          },
+          "created_at": {
+            "type": "string",
+            "format": "date-time",
+            "title": "Created At"
+          },
+          "wb_user_id": {
+            "type": "string",
+            "title": "Wb User Id"
+          },
+          "payload": {
+            "type": "object",
+            "additionalProperties": true,
+            "title": "Payload",
+            "description": "The payload as stored (reactions gain `alias`, `detoned` and `detoned_alias`)."
+          }
+        }
+      },
+      "FeedbackStatsReq": {
+        "type": "object",
+        "title": "FeedbackStatsReq",
+        "additionalProperties": false,
+        "required": [
+          "project_id",
+          "start"
+        ],
+        "description": "Request for aggregated feedback statistics over time buckets.",
+        "properties": {
+          "project_id": {
+            "type": "string",
+            "title": "Project Id",
+            "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$",
+            "description": "Project as `entity/project`: exactly one `/`, both parts non-empty, characters `[A-Za-z0-9_.-]`.",
+            "examples": [
+              "acme/support-bot"
+            ]
+          },
+          "start": {
+            "type": "string",
+            "format": "date-time",
+            "title": "Start",
+            "description": "Inclusive start time (UTC, ISO 8601)."
+          },
+          "end": {
+            "anyOf": [
+              {
+                "type": "string",
+                "format": "date-time"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "End",
+            "description": "Exclusive end time (UTC, ISO 8601). Defaults to now if omitted. At most 31 days after `start`."
+          },
+          "feedback_type": {
+            "anyOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Feedback Type",
+            "description": "Filter by feedback_type."
+          },
+          "trigger_ref": {
+            "anyOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Trigger Ref",
+            "description": "Filter by trigger_ref (exact or prefix match for all-versions)."
+          },
+          "granularity": {
+            "anyOf": [
+              {
+                "type": "integer",
+                "minimum": 0
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Granularity",
+            "description": "Bucket size in seconds. If omitted, auto-selected based on time range."
+          },
+          "timezone": {
+            "type": "string",
+            "title": "Timezone",
+            "description": "IANA timezone for bucket alignment.",
+            "default": "UTC"
+          },
+          "metrics": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/FeedbackMetricSpec"
+            },
+            "title": "Metrics",
+            "description": "Metrics to aggregate from payload_dump."
+          }
+        }
+      },
+      "FeedbackMetricSpec": {
+        "type": "object",
+        "title": "FeedbackMetricSpec",
+        "additionalProperties": false,
+        "required": [
+          "json_path"
+        ],
+        "description": "Specification for a feedback payload metric to aggregate.",
+        "properties": {
+          "json_path": {
+            "type": "string",
+            "title": "Json Path",
+            "description": "Dot path into payload_dump (e.g. 'output', 'output.score')."
+          },
+          "value_type": {
+            "type": "string",
+            "enum": [
+              "numeric",
+              "boolean",
+              "categorical"
+            ],
+            "title": "Value Type",
+            "description": "Type of value at path. numeric: avg/min/max; boolean: count_true/count_false.",
+            "default": "numeric"
+          },
+          "aggregations": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/AggregationType"
+            },
+            "title": "Aggregations",
+            "description": "Aggregation functions to compute. If empty, defaults are chosen based on value_type: numeric->avg/min/max, boolean->count_true/count_false."
+          },
+          "percentiles": {
+            "type": "array",
+            "items": {
+              "type": "number"
+            },
+            "title": "Percentiles",
+            "description": "Percentile values to compute (0–100), e.g. [5, 50, 95]. Only applicable for numeric value_type fields; ignored for boolean/categorical."
+          }
+        }
+      },
+      "AggregationType": {
+        "type": "string",
+        "enum": [
+          "sum",
+          "avg",
+          "min",
+          "max",
+          "count",
+          "count_true",
+          "count_false"
+        ],
+        "title": "AggregationType",
+        "description": "Aggregation functions supported by feedback and call stats metrics."
+      },
+      "StatsValue": {
+        "anyOf": [
+          {
+            "type": "number"
+          },
+          {
+            "type": "string"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "title": "Stats Value",
+        "description": "A number, a string (lexicographic min/max of a categorical metric), or null when no value is present."
+      },
+      "FeedbackStatsBucket": {
+        "type": "object",
+        "title": "FeedbackStatsBucket",
+        "required": [
+          "timestamp",
+          "count"
+        ],
+        "description": "One time bucket: 'timestamp', '{agg}_{slug}' and '{pN}_{slug}' keys per metric, and 'count'.",
+        "properties": {
+          "timestamp": {
+            "type": "string",
+            "format": "date-time",
+            "description": "Bucket start, with the offset of `timezone` at that instant."
+          },
+          "count": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Rows in the bucket after filters."
+          }
+        },
+        "additionalProperties": {
+          "$ref": "#/components/schemas/StatsValue"
+        }
+      },
+      "FeedbackStatsRes": {
+        "type": "object",
+        "title": "FeedbackStatsRes",
+        "required": [
+          "start",
+          "end",
+          "granularity",
+          "timezone"
+        ],
+        "description": "Response with time-series feedback statistics.",
+        "properties": {
+          "start": {
+            "type": "string",
+            "format": "date-time",
+            "title": "Start",
+            "description": "Resolved start time (always UTC, regardless of the requested timezone)."
+          },
+          "end": {
+            "type": "string",
+            "format": "date-time",
+            "title": "End",
+            "description": "Resolved end time (always UTC, regardless of the requested timezone)."
+          },
+          "granularity": {
+            "type": "integer",
+            "title": "Granularity",
+            "description": "Bucket size used (in seconds)"
+          },
+          "timezone": {
+            "type": "string",
+            "title": "Timezone",
+            "description": "Timezone used for bucket alignment"
+          },
+          "buckets": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/FeedbackStatsBucket"
+            },
+            "title": "Buckets",
+            "description": "Time-bucketed aggregations. Each dict has 'timestamp' (ISO string), 'count' (int), and '{agg}_{slug}' keys for each requested metric+aggregation."
+          },
+          "window_stats": {
+            "anyOf": [
+              {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "object",
+                  "additionalProperties": {
+                    "$ref": "#/components/schemas/StatsValue"
+                  }
+                }
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Window Stats",
+            "description": "Aggregations over the full query window, keyed by metric slug (e.g. 'output_score'). Each value maps agg name to result."
+          }
+        }
+      },
+      "FeedbackAggregateReq": {
+        "type": "object",
+        "title": "FeedbackAggregateReq",
+        "additionalProperties": false,
+        "required": [
+          "project_id",
+          "after_ms",
+          "before_ms"
+        ],
+        "description": "Query for aggregate scores by time bucket and dimension.",
+        "properties": {
+          "project_id": {
+            "type": "string",
+            "title": "Project Id",
+            "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$",
+            "description": "Project as `entity/project`: exactly one `/`, both parts non-empty, characters `[A-Za-z0-9_.-]`.",
+            "examples": [
+              "acme/support-bot"
+            ]
+          },
+          "after_ms": {
+            "type": "integer",
+            "minimum": 0,
+            "title": "After Ms",
+            "description": "Inclusive lower bound on created_at (milliseconds since epoch)."
+          },
+          "before_ms": {
+            "type": "integer",
+            "minimum": 0,
+            "title": "Before Ms",
+            "description": "Exclusive upper bound on created_at (milliseconds since epoch)."
+          },
+          "time_bucket_seconds": {
+            "anyOf": [
+              {
+                "type": "integer",
+                "exclusiveMinimum": 0
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Time Bucket Seconds",
+            "description": "Time bucket size in seconds, e.g. 3600 for 1h buckets"
+          },
+          "feedback_types": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "title": "Feedback Types",
+            "description": "Filter on feedback_type by prefix"
+          },
+          "tags": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "title": "Tags",
+            "description": "Filter to feedback that includes any of the given tags"
+          },
+          "rating_min": {
+            "anyOf": [
+              {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 1
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Rating Min",
+            "description": "Include only rows with a rating >= this value"
+          },
+          "rating_max": {
+            "anyOf": [
+              {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 1
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Rating Max",
+            "description": "Include only rows with a rating <= this value"
+          },
+          "monitor_ids": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "title": "Monitor Ids",
+            "description": "Filter to these monitor ids (exact match; suffix with '*' for prefix match)."
+          },
+          "scorer_ids": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "title": "Scorer Ids",
+            "description": "Filter to these scorer ids (exact match; suffix with '*' for prefix match)."
+          },
+          "span_agent_names": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "title": "Span Agent Names",
+            "description": "Filter to feedback whose span_agent_name matches any of these (exact)."
+          },
+          "span_types": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "enum": [
+                "agent_turn",
+                "agent_conversation"
+              ]
+            },
+            "title": "Span Types",
+            "description": "Filter by span type (turn vs conversation)."
+          },
+          "group_by": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "enum": [
+                "scorer_id",
+                "span_agent_name",
+                "span_agent_version",
+                "span_status_code"
+              ]
+            },
+            "title": "Group By",
+            "description": "Allowed: ['scorer_id', 'span_agent_name', 'span_agent_version', 'span_status_code']."
+          }
+        }
+      },
+      "FeedbackAggregateRes": {
+        "type": "object",
+        "title": "FeedbackAggregateRes",
+        "required": [
+          "after_ms",
+          "before_ms"
+        ],
+        "description": "Sparse time-series of aggregated scorer feedback (empty buckets omitted).",
+        "properties": {
+          "time_bucket_seconds": {
+            "anyOf": [
+              {
+                "type": "integer"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Time Bucket Seconds",
+            "description": "Time bucket size used (seconds). None when unbucketed."
+          },
+          "after_ms": {
+            "type": "integer",
+            "title": "After Ms",
+            "description": "Resolved inclusive lower bound, unix epoch ms (UTC)."
+          },
+          "before_ms": {
+            "type": "integer",
+            "title": "Before Ms",
+            "description": "Resolved exclusive upper bound, unix epoch ms (UTC)."
+          },
+          "buckets": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/FeedbackAggregateBucket"
+            },
+            "title": "Buckets"
+          }
+        }
+      },
+      "FeedbackAggregateBucket": {
+        "type": "object",
+        "title": "FeedbackAggregateBucket",
+        "required": [
+          "total_count",
+          "scored_count"
+        ],
+        "description": "One (time bucket, group) row of aggregated scorer feedback.",
+        "properties": {
+          "time_bucket_start_ms": {
+            "anyOf": [
+              {
+                "type": "integer"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Time Bucket Start Ms",
+            "description": "Time bucket start, unix epoch ms (UTC). None when unbucketed."
+          },
+          "group": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            },
+            "title": "Group",
+            "description": "Group-by dimension values for this row (e.g. {'scorer_id': '...'})."
+          },
+          "total_count": {
+            "type": "integer",
+            "title": "Total Count",
+            "description": "Number of feedback rows in this bucket/group."
+          },
+          "scored_count": {
+            "type": "integer",
+            "title": "Scored Count",
+            "description": "Rows that emitted a score (at least one tag or rating). Excludes agent-monitor rows that scored nothing — use this for score volume."
+          },
+          "tag_counts": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "integer"
+            },
+            "title": "Tag Counts",
+            "description": "Count of each scorer tag."
+          },
+          "rating_counts": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "integer"
+            },
+            "title": "Rating Counts",
+            "description": "Number of rows carrying each rating key (e.g. '_rating_')."
+          },
+          "rating_sums": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "number"
+            },
+            "title": "Rating Sums",
+            "description": "Sum of each rating key's values; client derives avg = sum/count."
+          }
+        }
+      },
+      "HTTPValidationError": {
+        "type": "object",
+        "title": "HTTPValidationError",
+        "properties": {
+          "detail": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ValidationError"
+            },
+            "title": "Detail"
+          }
+        }
+      },
+      "ValidationError": {
+        "type": "object",
+        "title": "ValidationError",
+        "required": [
+          "loc",
+          "msg",
+          "type"
+        ],
+        "properties": {
+          "loc": {
+            "type": "array",
+            "items": {
+              "anyOf": [
+                {
+                  "type": "string"
+                },
+                {
+                  "type": "integer"
+                }
+              ]
+            },
+            "title": "Location"
+          },
+          "msg": {
+            "type": "string",
+            "title": "Message"
+          },
+          "type": {
+            "type": "string",
+            "title": "Error Type"
+          }
+        }
+      },
+      "ErrorResponse": {
+        "type": "object",
+        "title": "ErrorResponse",
+        "required": [
+          "reason",
+          "error_type"
+        ],
+        "additionalProperties": false,
+        "description": "Every error other than 422.",
+        "properties": {
+          "reason": {
+            "type": "string",
+            "description": "A sentence saying what is wrong."
+          },
+          "error_type": {
+            "type": "string",
+            "enum": [
+              "InvalidRequest",
+              "Unauthorized",
+              "Forbidden",
+              "NotFound",
+              "Conflict",
+              "PayloadTooLarge",
+              "UnsupportedMediaType",
+              "ServiceUnavailable"
+            ],
+            "description": "Machine-readable class of the error."
+          }
+        }
+      },
+      "HealthRes": {
+        "type": "object",
+        "title": "HealthRes",
+        "required": [
+          "status"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "status": {
+            "type": "string",
+            "enum": [
+              "ok",
+              "ready"
+            ]
+          }
+        }
+      }
+    }
+  }
+} as const;

@@ -1,0 +1,108 @@
+// The client: an openapi-fetch client over the resilient fetch (`raw`, openapi-fetch's own
+// `{ data, error, response }` shape), plus one throwing helper per operation that returns the
+// typed data or throws FeedbackApiError.
+import createClient from 'openapi-fetch';
+import type { Client } from 'openapi-fetch';
+import type {
+  FeedbackAggregateReq,
+  FeedbackAggregateRes,
+  FeedbackCreateReq,
+  FeedbackCreateRes,
+  FeedbackStatsReq,
+  FeedbackStatsRes,
+  HealthRes,
+  paths,
+} from '@feedback/api-types';
+import { basicAuthorization } from './basic-auth.js';
+import { resolveClientOptions } from './client-options.js';
+import type { FeedbackClientOptions } from './client-options.js';
+import { FeedbackApiError } from './feedback-api-error.js';
+import { newRequestId } from './request-id.js';
+import { REQUEST_ID_HEADER, createResilientFetch } from './resilient-fetch.js';
+
+/** The openapi-fetch client for the API, with auth, request ids, timeouts and retries applied. */
+export type FeedbackRawClient = Client<paths>;
+
+export interface CallOptions {
+  /** Cancels the call, retries and backoff included; the call then rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+// Bodies are typed with the exact schema types (no generics), so TypeScript's excess-property
+// check rejects a misspelled field in an object literal.
+export interface FeedbackClient {
+  /** POST /feedback/create. Retried on 503/network/timeout only when `body.id` is set. */
+  create(body: FeedbackCreateReq, options?: CallOptions): Promise<FeedbackCreateRes>;
+  /** POST /feedback/stats. */
+  stats(body: FeedbackStatsReq, options?: CallOptions): Promise<FeedbackStatsRes>;
+  /** POST /feedback/aggregate. */
+  aggregate(body: FeedbackAggregateReq, options?: CallOptions): Promise<FeedbackAggregateRes>;
+  /** GET /healthz: the process is up. */
+  healthz(options?: CallOptions): Promise<HealthRes>;
+  /** GET /readyz: the database is reachable; throws a retryable 503 error when it is not. */
+  readyz(options?: CallOptions): Promise<HealthRes>;
+  /** openapi-fetch's client, returning `{ data, error, response }` instead of throwing on error statuses. */
+  raw: FeedbackRawClient;
+}
+
+export function createFeedbackClient(options: FeedbackClientOptions): FeedbackClient {
+  const settings = resolveClientOptions(options);
+  const raw = createClient<paths>({
+    baseUrl: settings.baseUrl,
+    headers: { ...settings.headers, Authorization: basicAuthorization('api', settings.apiKey) },
+    fetch: createResilientFetch(settings),
+  });
+
+  // The helpers pick the request id themselves so an error can name it even when the response
+  // (or a proxy's) does not echo it.
+  const init = (requestId: string, call: CallOptions = {}) => ({
+    headers: { [REQUEST_ID_HEADER]: requestId },
+    signal: call.signal ?? null,
+  });
+
+  return {
+    raw,
+    async create(body, call) {
+      const requestId = newRequestId();
+      return unwrap(await raw.POST('/feedback/create', { body, ...init(requestId, call) }), requestId);
+    },
+    async stats(body, call) {
+      const requestId = newRequestId();
+      return unwrap(await raw.POST('/feedback/stats', { body, ...init(requestId, call) }), requestId);
+    },
+    async aggregate(body, call) {
+      const requestId = newRequestId();
+      return unwrap(await raw.POST('/feedback/aggregate', { body, ...init(requestId, call) }), requestId);
+    },
+    async healthz(call) {
+      const requestId = newRequestId();
+      return unwrap(await raw.GET('/healthz', init(requestId, call)), requestId);
+    },
+    async readyz(call) {
+      const requestId = newRequestId();
+      return unwrap(await raw.GET('/readyz', init(requestId, call)), requestId);
+    },
+  };
+}
+
+interface RawResult<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+function unwrap<T>({ data, error, response }: RawResult<T>, requestId: string): T {
+  // Judge by the status, not by `error`: openapi-fetch leaves `error` undefined for an error
+  // status with an empty body.
+  if (!response.ok) throw FeedbackApiError.fromResponse(response, error, requestId);
+  if (data === undefined) {
+    const id = response.headers.get(REQUEST_ID_HEADER) ?? requestId;
+    throw new FeedbackApiError({
+      kind: 'http',
+      message: `${response.status} response without a body [request id ${id}]`,
+      status: response.status,
+      requestId: id,
+    });
+  }
+  return data;
+}

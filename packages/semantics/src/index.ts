@@ -1,0 +1,8 @@
+// The pure rules of the feedback API, shared by the reference server and the in-memory fake.
+export * from './errors.js';
+export * from './time/index.js';
+export * from './rules/index.js';
+export * from './values/index.js';
+export * from './stats/index.js';
+export * from './ids/index.js';
+export * from './schema/index.js';

@@ -1,0 +1,52 @@
+// The request rules of the feedback API, shared by the reference server and the fakes.
+export {
+  MAX_AGGREGATE_BUCKETS,
+  MAX_FILTERED_RANGE_MS,
+  checkAggregateRequest,
+  feedbackTypeMatches,
+  type ResolvedAggregate,
+} from './aggregate.js';
+export {
+  AGENT_MONITOR_TYPE,
+  AGENT_USER_FEEDBACK_TYPE,
+  ANNOTATION_PREFIX,
+  RUNNABLE_PREFIX,
+  type FeedbackRefs,
+} from './create-family.js';
+export {
+  MAX_CLIENT_ID_CHARS,
+  MAX_NOTE_CHARS,
+  MAX_PAYLOAD_BYTES,
+  NOTE_TYPE,
+  REACTION_TYPE,
+  prepareCreate,
+  sameFeedbackContent,
+  type PreparedFeedback,
+} from './create.js';
+export {
+  metricOutputKeys,
+  metricSlug,
+  percentileLabel,
+  resolveMetrics,
+  type ResolvedMetric,
+  type ResolvedPercentile,
+} from './metrics.js';
+export {
+  ALL_PROJECTS,
+  PROJECT_ID_PATTERN,
+  assertProjectId,
+  isValidProjectId,
+  isValidProjectPattern,
+  projectPatternMatches,
+} from './project.js';
+export { describeReaction, type ReactionAliases } from './reaction.js';
+export {
+  feedbackTypePrefix,
+  idPatternMatches,
+  objectIdOf,
+  parseWeaveRef,
+  refSegment,
+  spanTypeOf,
+  splitIdPatterns,
+  type WeaveRef,
+} from './refs.js';

@@ -1,0 +1,1 @@
+export { pathSegments, toValidationDetail, type SchemaFailure } from './validation-detail.js';

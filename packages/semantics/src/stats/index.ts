@@ -1,0 +1,2 @@
+export { assembleStatsResponse, emptyValue, type ComputedAggregates, type StatsResponseInput } from './assemble.js';
+export { triggerRefFilter, triggerRefMatches, type TriggerRefFilter } from './trigger-ref.js';

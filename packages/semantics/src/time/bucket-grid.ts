@@ -1,0 +1,139 @@
+// The bucket grid of /feedback/stats. A row's bucket key is its local wall-clock time in the
+// request's zone, floored to a multiple of the granularity counted from local 1970-01-01T00:00 —
+// in SQL: floor(extract(epoch from (created_at AT TIME ZONE tz)) / g) * g. The grid lists the keys
+// a window can produce, each with the instant its bucket begins.
+import { daysFromCivil, MS_PER_DAY, MS_PER_HOUR, MS_PER_SECOND } from './civil-date.js';
+import { formatInstantInZone } from './format-instant.js';
+import { MAX_BUCKETS } from './granularity.js';
+import { earliestInstantAtOrAfterLocal } from './local-to-instant.js';
+import {
+  localEpochMs,
+  MAX_INSTANT_MS,
+  type OffsetShift,
+  offsetSecondsAt,
+  offsetShiftsBetween,
+} from './zone-offset.js';
+
+// 0000-01-01T00:00:00Z: no bucket begins earlier, so every timestamp stays a 4-digit-year
+// RFC 3339 date-time (only reachable with a window in year 0 and a huge granularity).
+const EARLIEST_SLOT_START_MS = daysFromCivil(0, 1, 1) * MS_PER_DAY;
+
+export interface BucketSlot {
+  /** Local seconds since local 1970-01-01T00:00, a multiple of the granularity. */
+  key: number;
+  /** Epoch ms of the earliest instant whose local time is at or after `key`. */
+  startMs: number;
+  /** `startMs` in ISO 8601 with the zone's offset at that instant. */
+  timestamp: string;
+}
+
+export interface BucketGridArgs {
+  startMs: number;
+  endMs: number;
+  /** Seconds, a positive integer (see resolveGranularity). */
+  granularity: number;
+  timeZone: string;
+}
+
+function assertGranularity(granularity: number): void {
+  if (!Number.isSafeInteger(granularity) || granularity <= 0) {
+    throw new RangeError(`Granularity must be a positive integer number of seconds, got ${granularity}`);
+  }
+}
+
+/** The bucket key (local seconds) of the instant `epochMs`, exactly as PostgreSQL computes it. */
+export function bucketKeyOf(epochMs: number, granularity: number, tz: string): number {
+  assertGranularity(granularity);
+  return floorKey(localEpochMs(tz, epochMs), granularity);
+}
+
+// Integer milliseconds and a true modulo, so no floating-point division can round a row into the
+// next bucket (1709999999.999 / 300 must not become a whole number).
+function floorKey(localMs: number, granularity: number): number {
+  const span = granularity * MS_PER_SECOND;
+  const remainder = ((localMs % span) + span) % span;
+  return (localMs - remainder) / MS_PER_SECOND;
+}
+
+// earliestInstantAtOrAfterLocal(L) looks at offsets within a day (plus the offset itself) of L.
+const PROBE_REACH_MS = MS_PER_DAY + 16 * MS_PER_HOUR;
+// The grid learns every offset shift this far around the window, once, to skip that search.
+const SHIFT_SCAN_MARGIN_MS = 3 * MS_PER_DAY;
+
+/**
+ * The lowest wall-clock reading (local ms) in [startMs, endMs): the reading at `startMs`, unless
+ * the clocks fall back inside the window and the repeated hour reads earlier.
+ */
+function lowestLocalMs(tz: string, startMs: number, endMs: number, shifts: readonly OffsetShift[]): number {
+  let lowest = localEpochMs(tz, startMs);
+  for (const shift of shifts) {
+    if (shift.at > startMs && shift.at < endMs && shift.after < shift.before) {
+      lowest = Math.min(lowest, shift.at + shift.after * MS_PER_SECOND);
+    }
+  }
+  return lowest;
+}
+
+/**
+ * Where keys begin. Far from any offset shift a key begins at `key − offset`, which is exactly
+ * what earliestInstantAtOrAfterLocal answers there; near one (or outside the scanned span) ask it.
+ */
+class SlotStarts {
+  private next = 0;
+
+  constructor(
+    private readonly tz: string,
+    private readonly shifts: readonly OffsetShift[],
+    private readonly scannedFrom: number,
+    private readonly scannedTo: number,
+  ) {}
+
+  /** Keys must come in ascending order. */
+  of(key: number): number {
+    const local = key * MS_PER_SECOND;
+    const from = local - PROBE_REACH_MS;
+    const to = local + PROBE_REACH_MS;
+    if (from > this.scannedFrom && to <= this.scannedTo) {
+      while (this.next < this.shifts.length && (this.shifts[this.next]?.at ?? Infinity) <= from) this.next += 1;
+      const nextShift = this.shifts[this.next]?.at ?? Infinity;
+      const offsetMs = offsetSecondsAt(this.tz, local) * MS_PER_SECOND;
+      if (nextShift > to && Math.abs(offsetMs) < 16 * MS_PER_HOUR) return local - offsetMs;
+    }
+    return earliestInstantAtOrAfterLocal(this.tz, key);
+  }
+}
+
+/**
+ * Every bucket of the window [startMs, endMs), ascending: from the bucket containing `startMs`
+ * (it may begin before `startMs`) to the last one that begins before `endMs`, empty ones included.
+ * Keys inside a spring-forward gap form no bucket; a key whose own start was skipped (a zone whose
+ * midnight does not exist on that day) still does, beginning when the gap ends. When clocks fall
+ * back inside the window, the grid also starts early enough to hold the keys the repeated hour
+ * reads (rows there must land in some bucket); so it may hold slightly more than MAX_BUCKETS.
+ */
+export function bucketGrid(args: BucketGridArgs): BucketSlot[] {
+  const { startMs, endMs, granularity, timeZone } = args;
+  assertGranularity(granularity);
+  if ((endMs - startMs) / MS_PER_SECOND / granularity > MAX_BUCKETS) {
+    throw new RangeError(`More than ${MAX_BUCKETS} buckets: resolve the granularity first`);
+  }
+  const scannedFrom = startMs - SHIFT_SCAN_MARGIN_MS;
+  const scannedTo = Math.max(startMs, endMs) + SHIFT_SCAN_MARGIN_MS;
+  const shifts = offsetShiftsBetween(timeZone, scannedFrom, scannedTo);
+  const starts = new SlotStarts(timeZone, shifts, scannedFrom, scannedTo);
+
+  const slots: BucketSlot[] = [];
+  const lastKey = Math.floor(MAX_INSTANT_MS / MS_PER_SECOND);
+  for (
+    let key = floorKey(lowestLocalMs(timeZone, startMs, endMs, shifts), granularity);
+    key <= lastKey;
+    key += granularity
+  ) {
+    const slotStart = Math.max(EARLIEST_SLOT_START_MS, starts.of(key));
+    if (slotStart >= endMs) break;
+    // A key that exists has local time < key + granularity at its start; otherwise it was skipped.
+    if (localEpochMs(timeZone, slotStart) >= (key + granularity) * MS_PER_SECOND) continue;
+    slots.push({ key, startMs: slotStart, timestamp: formatInstantInZone(slotStart, timeZone) });
+  }
+  return slots;
+}
