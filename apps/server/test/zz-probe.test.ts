@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { testEngines } from './support/engines.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+
+describe.each(testEngines())('probe $name', (engine) => {
+  let srv: TestServer;
+  beforeAll(async () => { srv = await startTestServer(engine); }, 60000);
+  afterAll(async () => { await srv.close(); });
+  it('probes', async () => {
+    const base = { project_id: 'acme/bot', weave_ref: 'weave:///acme/bot/call/abc', feedback_type: 'custom', payload: {} };
+    const show = async (name: string, path: string, body: string, headers: Record<string,string> = {}) => {
+      const r = await srv.post(path, body, headers);
+      console.log(name, r.status, JSON.stringify(r.body).slice(0, 300), r.headers.get('content-type'));
+    };
+    let deep = '1'; for (let i = 0; i < 10000; i++) deep = `{"a":${deep}}`;
+    await show('deep10k', '/feedback/create', `{"project_id":"acme/bot","weave_ref":"x","feedback_type":"custom","payload":${deep}}`);
+    let deepArr = '1'; for (let i = 0; i < 10000; i++) deepArr = `[${deepArr}]`;
+    await show('deeparr', '/feedback/create', `{"project_id":"acme/bot","weave_ref":"x","feedback_type":"custom","payload":{"a":${deepArr}}}`);
+    await show('deepstats', '/feedback/stats', `{"project_id":"acme/bot","start":"2024-06-01T00:00:00Z","metrics":${deepArr}}`);
+    await show('deepagg', '/feedback/aggregate', `{"project_id":"acme/bot","after_ms":0,"before_ms":1000,"tags":${deepArr}}`);
+    await show('nul', '/feedback/create', JSON.stringify({ ...base, payload: { a: 'x\u0000y' } }));
+    await show('nulkey', '/feedback/create', JSON.stringify({ ...base, payload: { 'x\u0000': 1 } }));
+    await show('lone', '/feedback/create', `{"project_id":"acme/bot","weave_ref":"x","feedback_type":"custom","payload":{"a":"\\ud800"}}`);
+    await show('nul-stats', '/feedback/stats', JSON.stringify({ project_id: 'acme/bot', start: '2024-06-01T00:00:00Z', feedback_type: 'a\u0000' }));
+    await show('nul-agg', '/feedback/aggregate', JSON.stringify({ project_id: 'acme/bot', after_ms: 0, before_ms: 1000, tags: ['a\u0000'] }));
+    await show('lone-agg', '/feedback/aggregate', `{"project_id":"acme/bot","after_ms":0,"before_ms":1000,"tags":["\\udc00"]}`);
+    await show('text', '/feedback/create', JSON.stringify(base), { 'content-type': 'text/plain' });
+    await show('form', '/feedback/create', 'a=1', { 'content-type': 'application/x-www-form-urlencoded' });
+    await show('nonect', '/feedback/stats', 'a=1', { 'content-type': '' });
+    await show('malformed', '/feedback/create', '{"a":', {});
+    const big = 'x'.repeat(2 * 1024 * 1024 + 10);
+    await show('body2mib', '/feedback/create', JSON.stringify({ ...base, payload: { big } }));
+    await show('payload1mib', '/feedback/create', JSON.stringify({ ...base, payload: { big: 'x'.repeat(1024 * 1024) } }));
+    await show('unknown', '/feedback/create', JSON.stringify({ ...base, nope: 1 }));
+    await show('nested-unknown', '/feedback/stats', JSON.stringify({ project_id: 'acme/bot', start: '2024-06-01T00:00:00Z', metrics: [{ json_path: 'a', value_type: 'numeric', zzz: 1 }] }));
+    await show('wrongtype', '/feedback/aggregate', JSON.stringify({ project_id: 'acme/bot', after_ms: 'x', before_ms: 1000 }));
+    const tags = Array.from({ length: 100000 }, (_, i) => `t${i}`);
+    await show('100k-tags', '/feedback/aggregate', JSON.stringify({ project_id: 'acme/bot', after_ms: 0, before_ms: 1000, tags }));
+    await show('inj-proj', '/feedback/aggregate', JSON.stringify({ project_id: "'; DROP TABLE feedback; --", after_ms: 0, before_ms: 1000 }));
+    await show('inj-tz', '/feedback/stats', JSON.stringify({ project_id: 'acme/bot', start: '2024-06-01T00:00:00Z', timezone: "'; DROP TABLE feedback; --" }));
+    await show('inj-path', '/feedback/stats', JSON.stringify({ project_id: 'acme/bot', start: '2024-06-01T00:00:00Z', metrics: [{ json_path: "a'; DROP", value_type: 'numeric' }] }));
+    await show('inj-path2', '/feedback/stats', JSON.stringify({ project_id: 'acme/bot', start: '2024-06-01T00:00:00Z', metrics: [{ json_path: "a b", value_type: 'numeric' }, { json_path: "a_b", value_type: 'numeric' }] }));
+    await show('404', '/nope', '{}');
+    const r = await fetch(srv.baseUrl + '/nope'); console.log('get404', r.status, await r.text());
+    const d = await fetch(srv.baseUrl + '/docs'); console.log('docs', d.status, d.headers.get('content-type'), d.url);
+    const d2 = await fetch(srv.baseUrl + '/docs/'); console.log('docs/', d2.status, d2.headers.get('content-type'));
+    const o = await fetch(srv.baseUrl + '/openapi.json'); console.log('oa', o.status, o.headers.get('content-type'));
+    const h = await fetch(srv.baseUrl + '/feedback/create', { method: 'POST' }); console.log('noauth', h.status, h.headers.get('www-authenticate'), await h.text());
+    const g = await fetch(srv.baseUrl + '/feedback/create', { method: 'GET', headers: { authorization: 'Basic ' + Buffer.from('api:alice-key-0123456789').toString('base64') } }); console.log('GET create', g.status, await g.text());
+  }, 60000);
+});
