@@ -1,12 +1,16 @@
 import type { ErrorRequestHandler } from 'express';
 import { ApiError, isApiError } from '@feedback/semantics';
-import { isDatabaseUnavailable } from '../storage/db-errors.js';
+import { isDatabaseUnavailable, isUnknownTimeZoneInDatabase } from '../storage/db-errors.js';
 import { fromValidatorError, isValidatorError } from './validation-errors.js';
 
 /** Any thrown value → an ApiError, or undefined for a genuine bug (answered 500, logged). */
 export function toApiError(err: unknown): ApiError | undefined {
   if (isApiError(err)) return err;
   if (isDatabaseUnavailable(err)) return new ApiError('unavailable', 'The database is unavailable; retry later');
+  if (isUnknownTimeZoneInDatabase(err)) {
+    // The zone passed the Intl check but the database's time-zone data is older.
+    return new ApiError('invalid_request', 'Unknown time zone: the database does not know this zone');
+  }
   const e = err as { type?: string; status?: number } | null;
   // body-parser: malformed JSON is a schema failure (422), an oversized body a 413.
   if (e?.type === 'entity.parse.failed') {

@@ -42,7 +42,8 @@ export function statsRoute({ db, now }: RouteDeps): RequestHandler {
       startMs: window.startMs,
       endMs: window.endMs,
       granularity: window.granularity,
-      timeZone: window.timeZone,
+      // The zone as Intl resolved it: PostgreSQL reads some bare names (CET, EST) differently.
+      timeZone: window.sqlTimeZone,
       feedbackType: body.feedback_type ?? null,
       triggerRef: triggerRefFilter(body.trigger_ref),
       metrics,

@@ -16,3 +16,10 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   const msg = typeof e.message === 'string' ? e.message : '';
   return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Query read timeout|PGlite is closed/i.test(msg);
 }
+
+/** SQLSTATE 22023 "time zone … not recognized": Intl knew the zone, the database's tzdata did not. */
+export function isUnknownTimeZoneInDatabase(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as { code?: unknown; message?: unknown };
+  return e.code === '22023' && typeof e.message === 'string' && /time zone/i.test(e.message);
+}

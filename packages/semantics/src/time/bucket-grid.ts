@@ -55,8 +55,10 @@ function floorKey(localMs: number, granularity: number): number {
   return (localMs - remainder) / MS_PER_SECOND;
 }
 
-// earliestInstantAtOrAfterLocal(L) looks at offsets within a day (plus the offset itself) of L.
-const PROBE_REACH_MS = MS_PER_DAY + 16 * MS_PER_HOUR;
+// earliestInstantAtOrAfterLocal(L) looks at offsets within a day of L, and at L − offset.
+// No zone has been 16 hours from UTC (the record: Manila's local mean time, -15:56:08, until 1844).
+const MAX_OFFSET_MS = 16 * MS_PER_HOUR;
+const PROBE_REACH_MS = MS_PER_DAY + MAX_OFFSET_MS;
 // The grid learns every offset shift this far around the window, once, to skip that search.
 const SHIFT_SCAN_MARGIN_MS = 3 * MS_PER_DAY;
 
@@ -75,32 +77,28 @@ function lowestLocalMs(tz: string, startMs: number, endMs: number, shifts: reado
 }
 
 /**
- * Where keys begin. Far from any offset shift a key begins at `key − offset`, which is exactly
- * what earliestInstantAtOrAfterLocal answers there; near one (or outside the scanned span) ask it.
+ * Where keys begin, for keys asked in ascending order. Far from any offset shift a key begins at
+ * `key − offset`, which is exactly what earliestInstantAtOrAfterLocal answers there (all its
+ * probes see that one offset); near a shift, or outside the scanned span, it is asked.
  */
-class SlotStarts {
-  private next = 0;
-
-  constructor(
-    private readonly tz: string,
-    private readonly shifts: readonly OffsetShift[],
-    private readonly scannedFrom: number,
-    private readonly scannedTo: number,
-  ) {}
-
-  /** Keys must come in ascending order. */
-  of(key: number): number {
+function slotStartFinder(
+  tz: string,
+  shifts: readonly OffsetShift[],
+  scannedFrom: number,
+  scannedTo: number,
+): (key: number) => number {
+  let next = 0; // index of the first shift after the current key's probe reach began
+  return (key) => {
     const local = key * MS_PER_SECOND;
     const from = local - PROBE_REACH_MS;
     const to = local + PROBE_REACH_MS;
-    if (from > this.scannedFrom && to <= this.scannedTo) {
-      while (this.next < this.shifts.length && (this.shifts[this.next]?.at ?? Infinity) <= from) this.next += 1;
-      const nextShift = this.shifts[this.next]?.at ?? Infinity;
-      const offsetMs = offsetSecondsAt(this.tz, local) * MS_PER_SECOND;
-      if (nextShift > to && Math.abs(offsetMs) < 16 * MS_PER_HOUR) return local - offsetMs;
+    if (from > scannedFrom && to <= scannedTo) {
+      while ((shifts[next]?.at ?? Infinity) <= from) next += 1;
+      const offsetMs = offsetSecondsAt(tz, local) * MS_PER_SECOND;
+      if ((shifts[next]?.at ?? Infinity) > to && Math.abs(offsetMs) < MAX_OFFSET_MS) return local - offsetMs;
     }
-    return earliestInstantAtOrAfterLocal(this.tz, key);
-  }
+    return earliestInstantAtOrAfterLocal(tz, key);
+  };
 }
 
 /**
@@ -110,6 +108,7 @@ class SlotStarts {
  * midnight does not exist on that day) still does, beginning when the gap ends. When clocks fall
  * back inside the window, the grid also starts early enough to hold the keys the repeated hour
  * reads (rows there must land in some bucket); so it may hold slightly more than MAX_BUCKETS.
+ * Offset shifts are scanned hour by hour across the window: meant for stats windows (≤ 31 days).
  */
 export function bucketGrid(args: BucketGridArgs): BucketSlot[] {
   const { startMs, endMs, granularity, timeZone } = args;
@@ -120,7 +119,7 @@ export function bucketGrid(args: BucketGridArgs): BucketSlot[] {
   const scannedFrom = startMs - SHIFT_SCAN_MARGIN_MS;
   const scannedTo = Math.max(startMs, endMs) + SHIFT_SCAN_MARGIN_MS;
   const shifts = offsetShiftsBetween(timeZone, scannedFrom, scannedTo);
-  const starts = new SlotStarts(timeZone, shifts, scannedFrom, scannedTo);
+  const slotStartOf = slotStartFinder(timeZone, shifts, scannedFrom, scannedTo);
 
   const slots: BucketSlot[] = [];
   const lastKey = Math.floor(MAX_INSTANT_MS / MS_PER_SECOND);
@@ -129,7 +128,7 @@ export function bucketGrid(args: BucketGridArgs): BucketSlot[] {
     key <= lastKey;
     key += granularity
   ) {
-    const slotStart = Math.max(EARLIEST_SLOT_START_MS, starts.of(key));
+    const slotStart = Math.max(EARLIEST_SLOT_START_MS, slotStartOf(key));
     if (slotStart >= endMs) break;
     // A key that exists has local time < key + granularity at its start; otherwise it was skipped.
     if (localEpochMs(timeZone, slotStart) >= (key + granularity) * MS_PER_SECOND) continue;

@@ -1,0 +1,38 @@
+// Repeated timing of one async operation: warm-up runs first (not recorded), then N timed runs
+// summarised as p50/p95/max in milliseconds.
+export interface Timing {
+  runs: number;
+  p50: number;
+  p95: number;
+  max: number;
+  min: number;
+}
+
+/** Nearest-rank percentile of an ascending list. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))] as number;
+}
+
+export function summarise(samples: readonly number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return {
+    runs: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    max: sorted[sorted.length - 1] ?? Number.NaN,
+    min: sorted[0] ?? Number.NaN,
+  };
+}
+
+export async function timeRuns(runs: number, warmup: number, op: () => Promise<unknown>): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await op();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await op();
+    samples.push(performance.now() - started);
+  }
+  return summarise(samples);
+}

@@ -1,0 +1,11 @@
+import pg from 'pg';
+import { buildAggregateSql, buildStatsSql } from '@feedback/server';
+import { groupedAggregateQuery, totalAggregateQuery, statsQuery, QUERY_PROJECT } from './queries.js';
+const c = new pg.Client({ connectionString: process.env.DB ?? 'postgres://postgres@127.0.0.1:5432/feedback_bench_dev1m' });
+await c.connect();
+await c.query(process.env.PRE ?? 'set jit=off');
+const q = process.env.Q ?? 'agg';
+const s = q === 'agg' ? buildAggregateSql(groupedAggregateQuery(QUERY_PROJECT)) : q === 'total' ? buildAggregateSql(totalAggregateQuery(QUERY_PROJECT)) : buildStatsSql(statsQuery(QUERY_PROJECT));
+if (process.env.SHOW) console.log(s.sql, s.params);
+const r = await c.query('EXPLAIN (ANALYZE, BUFFERS) ' + s.sql, s.params); console.log(r.rows.map((x: any) => x['QUERY PLAN']).join('\n'));
+await c.end();

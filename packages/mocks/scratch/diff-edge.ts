@@ -1,0 +1,62 @@
+import { runCases, done, srv, type Case } from './diff.js';
+const P = 'acme/bot';
+srv.clock.now = Date.parse('2024-03-10T12:00:00Z');
+const j = JSON.stringify;
+const runnable = (o: Record<string, unknown>) => j({ project_id: P, weave_ref: 'weave:///acme/bot/call/1', feedback_type: 'wandb.runnable.s', runnable_ref: 'weave:///acme/bot/object/s:v1', payload: { output: 1 }, ...o });
+const stats = (o: Record<string, unknown>) => j({ project_id: P, start: '2024-03-09T00:00:00Z', end: '2024-03-12T00:00:00Z', ...o });
+const cases: Case[] = [
+  { label: 'payload 1MiB+', path: '/feedback/create', body: runnable({ payload: { output: 'x'.repeat(1024 * 1024) } }) },
+  { label: 'payload exactly', path: '/feedback/create', body: runnable({ payload: { o: 'x'.repeat(1024 * 1024 - 8) } }) },
+  { label: 'reaction', path: '/feedback/create', body: j({ project_id: P, weave_ref: 'w', feedback_type: 'wandb.reaction.1', payload: { emoji: '👍🏿', extra: 1 } }) },
+  { label: 'wb_user_id other', path: '/feedback/create', body: runnable({ wb_user_id: 'bob' }) },
+  { label: 'wb_user_id self', path: '/feedback/create', body: runnable({ wb_user_id: 'alice' }) },
+  { label: 'wb_user_id null', path: '/feedback/create', body: runnable({ wb_user_id: null }) },
+  { label: 'id ws', path: '/feedback/create', body: runnable({ id: 'a b' }) },
+  { label: 'id empty', path: '/feedback/create', body: runnable({ id: '' }) },
+  { label: 'NUL', path: '/feedback/create', body: runnable({ payload: { output: 'a\u0000b' } }) },
+  { label: 'lone surrogate', path: '/feedback/create', body: '{"project_id":"acme/bot","weave_ref":"w","feedback_type":"custom","payload":{"k\\ud800":1}}' },
+  { label: 'deep', path: '/feedback/create', body: runnable({ payload: JSON.parse('{"a":'.repeat(70) + '1' + '}'.repeat(70)) }) },
+  { label: 'annotation missing ref', path: '/feedback/create', body: j({ project_id: P, weave_ref: 'w', feedback_type: 'wandb.annotation.x', payload: { value: 1 } }) },
+  { label: 'annotation ok', path: '/feedback/create', body: j({ project_id: P, weave_ref: 'w', feedback_type: 'wandb.annotation.x', annotation_ref: 'weave:///acme/bot/object/x:abc', payload: { value: 1 } }) },
+  { label: 'custom with runnable', path: '/feedback/create', body: j({ project_id: P, weave_ref: 'w', feedback_type: 'custom', runnable_ref: 'weave:///acme/bot/object/x:abc', payload: {} }) },
+  { label: 'rating out of range', path: '/feedback/create', body: runnable({ scorer_ratings: { _rating_: 1.5 } }) },
+  { label: 'tags on custom', path: '/feedback/create', body: j({ project_id: P, weave_ref: 'w', feedback_type: 'custom', scorer_tags: ['a'], payload: {} }) },
+  { label: 'agent conv fill', path: '/feedback/create', body: j({ project_id: P, weave_ref: 'weave:///acme/bot/agent_conversation/conv1', feedback_type: 'wandb.agent_user_feedback', scorer_tags: ['a'], payload: {} }) },
+  { label: 'own proto rating', path: '/feedback/create', body: '{"project_id":"acme/bot","weave_ref":"w","feedback_type":"wandb.runnable.s","runnable_ref":"weave:///acme/bot/object/s:v1","payload":{"output":{"__proto__":{"a":1}, "v": 2}},"scorer_ratings":{"__proto__":0.5}}' },
+  { label: 'numbers', path: '/feedback/create', body: runnable({ payload: { output: { n: 1e21, s: 1e-7, big: 12345678901234567890, neg: -0, f: 0.1 } } }) },
+  { label: 'stats proto path', path: '/feedback/stats', body: stats({ metrics: [{ json_path: 'output.__proto__.a', aggregations: ['sum', 'max'] }] }) },
+  { label: 'stats categorical numbers', path: '/feedback/stats', body: stats({ metrics: [{ json_path: 'output.n', value_type: 'categorical', aggregations: ['min', 'max', 'count'] }, { json_path: 'output.s', value_type: 'categorical', aggregations: ['min'] }, { json_path: 'output.big', value_type: 'categorical', aggregations: ['min'] }, { json_path: 'output.neg', value_type: 'categorical', aggregations: ['min'] }, { json_path: 'output.f', value_type: 'numeric', aggregations: ['min', 'max', 'sum'] }] }) },
+  { label: 'stats end<start', path: '/feedback/stats', body: stats({ end: '2024-03-08T00:00:00Z' }) },
+  { label: 'stats 31d', path: '/feedback/stats', body: stats({ start: '2024-02-10T00:00:00Z', end: '2024-03-12T00:00:00Z' }) },
+  { label: 'stats 31d+1ms', path: '/feedback/stats', body: stats({ start: '2024-02-10T00:00:00Z', end: '2024-03-12T00:00:00.001Z' }) },
+  { label: 'stats tiny granularity', path: '/feedback/stats', body: stats({ granularity: 1, timezone: 'America/New_York' }) },
+  { label: 'stats no end', path: '/feedback/stats', body: j({ project_id: P, start: '2024-03-09T00:00:00Z', granularity: 3600 }) },
+  { label: 'stats bad path', path: '/feedback/stats', body: stats({ metrics: [{ json_path: 'a..b' }] }) },
+  { label: 'stats bad chars', path: '/feedback/stats', body: stats({ metrics: [{ json_path: 'a-b' }] }) },
+  { label: 'stats dup slug', path: '/feedback/stats', body: stats({ metrics: [{ json_path: 'a.b' }, { json_path: 'a b' }] }) },
+  { label: 'stats pct range', path: '/feedback/stats', body: stats({ metrics: [{ json_path: 'a', percentiles: [101] }] }) },
+  { label: 'stats pct categorical', path: '/feedback/stats', body: stats({ metrics: [{ json_path: 'a', value_type: 'categorical', percentiles: [5] }] }) },
+  { label: 'stats sum categorical', path: '/feedback/stats', body: stats({ metrics: [{ json_path: 'a', value_type: 'categorical', aggregations: ['sum'] }] }) },
+  { label: 'stats frac pct', path: '/feedback/stats', body: stats({ metrics: [{ json_path: 'output.v', percentiles: [0.0000001, 33.3, 99.99] }] }) },
+  { label: 'stats NUL tz', path: '/feedback/stats', body: stats({ timezone: 'UTC\u0000' }) },
+  { label: 'stats dst day', path: '/feedback/stats', body: stats({ granularity: 86400, timezone: 'America/New_York', metrics: [] }) },
+  { label: 'stats leap second', path: '/feedback/stats', body: stats({ start: '2016-12-31T23:59:60Z', end: '2017-01-01T01:00:00Z' }) },
+  { label: 'stats odd offset', path: '/feedback/stats', body: stats({ start: '2024-03-09T00:00:00+0530', end: '2024-03-09T05:00:00+05' }) },
+  { label: 'stats year 0', path: '/feedback/stats', body: stats({ start: '0000-01-01T00:00:00Z', end: '0000-01-02T00:00:00Z', granularity: 86400, timezone: 'America/New_York' }) },
+  { label: 'stats space sep', path: '/feedback/stats', body: stats({ start: '2024-03-09 00:00:00Z' }) },
+  { label: 'stats lowercase t', path: '/feedback/stats', body: stats({ start: '2024-03-09t00:00:00z' }) },
+  { label: 'agg 256', path: '/feedback/aggregate', body: j({ project_id: P, after_ms: 0, before_ms: 256000, time_bucket_seconds: 1 }) },
+  { label: 'agg 257', path: '/feedback/aggregate', body: j({ project_id: P, after_ms: 0, before_ms: 257000, time_bucket_seconds: 1 }) },
+  { label: 'agg 40d filter', path: '/feedback/aggregate', body: j({ project_id: P, after_ms: 0, before_ms: 40 * 86400000, tags: ['a'] }) },
+  { label: 'agg 40d bare', path: '/feedback/aggregate', body: j({ project_id: P, after_ms: 0, before_ms: Date.parse('2025-01-01T00:00:00Z') }) },
+  { label: 'agg before=after', path: '/feedback/aggregate', body: j({ project_id: P, after_ms: 5, before_ms: 5 }) },
+  { label: 'agg dup group', path: '/feedback/aggregate', body: j({ project_id: P, after_ms: Date.parse('2024-03-10T00:00:00Z'), before_ms: Date.parse('2024-03-11T00:00:00Z'), group_by: ['scorer_id', 'scorer_id', 'span_status_code'] }) },
+  { label: 'agg NUL', path: '/feedback/aggregate', body: j({ project_id: P, after_ms: 0, before_ms: 1000, tags: ['\u0000'] }) },
+  { label: 'agg rating min>max', path: '/feedback/aggregate', body: j({ project_id: P, after_ms: Date.parse('2024-03-10T00:00:00Z'), before_ms: Date.parse('2024-03-11T00:00:00Z'), rating_min: 0.9, rating_max: 0.1 }) },
+  { label: 'agg huge ms', path: '/feedback/aggregate', body: j({ project_id: P, after_ms: 0, before_ms: 9007199254740993 }) },
+  { label: 'agg float ms', path: '/feedback/aggregate', body: '{"project_id":"acme/bot","after_ms":0,"before_ms":1e3}' },
+  { label: 'agg 1.0', path: '/feedback/aggregate', body: '{"project_id":"acme/bot","after_ms":0.0,"before_ms":1000.0}' },
+];
+const failures = await runCases(cases, process.argv.includes('-v'));
+console.log(`${cases.length} cases, ${failures} differ`);
+await done();

@@ -1,0 +1,44 @@
+import { startTestServer, basicAuth, KEYS } from '../../../apps/server/test/support/test-server.js';
+import { testEngines } from '../../../apps/server/test/support/engines.js';
+
+const srv = await startTestServer(testEngines()[0]!);
+const auth = basicAuth(KEYS.alice.key);
+async function raw(label: string, path: string, init: RequestInit) {
+  const res = await fetch(srv.baseUrl + path, init);
+  const text = await res.text();
+  const h: Record<string, string> = {};
+  res.headers.forEach((v, k) => { if (!['date','connection','keep-alive','etag', 'x-request-id', 'content-length'].includes(k)) h[k] = v; });
+  console.log(`### ${label}\n${res.status} ${JSON.stringify(h)}\n${text.slice(0, 1500)}\n`);
+}
+const big = 'x'.repeat(2 * 1024 * 1024);
+await raw('too large no auth', '/feedback/create', { method: 'POST', body: `{"a":"${big}"}`, headers: { 'content-type': 'application/json' } });
+await raw('too large text/plain no auth', '/feedback/create', { method: 'POST', body: `{"a":"${big}"}`, headers: { 'content-type': 'text/plain' } });
+await raw('latin1 no auth', '/feedback/create', { method: 'POST', body: `{}`, headers: { 'content-type': 'application/json; charset=latin1' } });
+await raw('utf8 no dash', '/feedback/create', { method: 'POST', body: `{}`, headers: { 'content-type': 'application/json; charset=utf8', authorization: auth } });
+await raw('utf-7', '/feedback/create', { method: 'POST', body: `{}`, headers: { 'content-type': 'application/json; charset=utf-7', authorization: auth } });
+await raw('utf-99', '/feedback/create', { method: 'POST', body: `{}`, headers: { 'content-type': 'application/json; charset=utf-99', authorization: auth } });
+await raw('gzip', '/feedback/create', { method: 'POST', body: `{}`, headers: { 'content-type': 'application/json', 'content-encoding': 'foo', authorization: auth } });
+await raw('PUT no auth', '/feedback/create', { method: 'PUT', body: `{}`, headers: { 'content-type': 'application/json' } });
+await raw('PUT', '/feedback/create', { method: 'PUT', body: `{}`, headers: { 'content-type': 'application/json', authorization: auth } });
+await raw('GET', '/feedback/create', { method: 'GET', headers: { authorization: auth } });
+await raw('unknown path', '/feedback/nope', { method: 'POST', body: `{}`, headers: { 'content-type': 'application/json', authorization: auth } });
+await raw('query', '/feedback/aggregate?x=1', { method: 'POST', body: `{"project_id":"acme/x","after_ms":0,"before_ms":1000}`, headers: { 'content-type': 'application/json', authorization: auth } });
+await raw('trailing slash', '/feedback/aggregate/', { method: 'POST', body: `{"project_id":"acme/x","after_ms":0,"before_ms":1000}`, headers: { 'content-type': 'application/json', authorization: auth } });
+await raw('uppercase CT', '/feedback/aggregate', { method: 'POST', body: `{"project_id":"acme/x","after_ms":0,"before_ms":1000}`, headers: { 'content-type': 'Application/JSON', authorization: auth } });
+await raw('CT with semicolon', '/feedback/aggregate', { method: 'POST', body: `{"project_id":"acme/x","after_ms":0,"before_ms":1000}`, headers: { 'content-type': 'application/json;', authorization: auth } });
+await raw('healthz', '/healthz', { method: 'GET' });
+await raw('readyz', '/readyz', { method: 'GET' });
+await raw('POST healthz', '/healthz', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+const mk = (o: object) => JSON.stringify({ project_id: 'acme/x', weave_ref: 'weave:///acme/x/call/1', feedback_type: 'wandb.runnable.s', runnable_ref: 'weave:///acme/x/object/s:v1', payload: { output: 1 }, ...o });
+await raw('create proto tag', '/feedback/create', { method: 'POST', body: mk({ scorer_tags: ['__proto__', 'b', 'b'], scorer_ratings: { '__proto__': 0.5, _rating_: 0.2 }, payload: { output: { v: 1e308 } } }), headers: { 'content-type': 'application/json', authorization: auth } });
+await raw('create big', '/feedback/create', { method: 'POST', body: mk({ payload: { output: { v: 1e308, w: '1', '__proto__': 3 } } }), headers: { 'content-type': 'application/json', authorization: auth } });
+await raw('agg proto', '/feedback/aggregate', { method: 'POST', body: `{"project_id":"acme/x","after_ms":0,"before_ms":1717300000000}`, headers: { 'content-type': 'application/json', authorization: auth } });
+await raw('stats overflow', '/feedback/stats', { method: 'POST', body: JSON.stringify({ project_id: 'acme/x', start: '2024-06-01T00:00:00Z', end: '2024-06-02T00:00:00Z', metrics: [{ json_path: 'output.v', aggregations: ['avg'] }] }), headers: { 'content-type': 'application/json', authorization: auth } });
+await raw('stats sum overflow', '/feedback/stats', { method: 'POST', body: JSON.stringify({ project_id: 'acme/x', start: '2024-06-01T00:00:00Z', end: '2024-06-02T00:00:00Z', metrics: [{ json_path: 'output.v', aggregations: ['sum'] }] }), headers: { 'content-type': 'application/json', authorization: auth } });
+await raw('stats proto', '/feedback/stats', { method: 'POST', body: JSON.stringify({ project_id: 'acme/x', start: '2024-06-01T00:00:00Z', end: '2024-06-02T00:00:00Z', granularity: 43200, metrics: [{ json_path: 'output.__proto__', aggregations: ['max'] }] }), headers: { 'content-type': 'application/json', authorization: auth } });
+await raw('create infinity-ish id retry', '/feedback/create', { method: 'POST', body: mk({ id: 'fixed-1', payload: { output: 1e999, b: 1, a: 2 } }), headers: { 'content-type': 'application/json', authorization: auth } });
+await raw('retry', '/feedback/create', { method: 'POST', body: mk({ id: 'fixed-1', payload: { output: 1e999, b: 1, a: 2 } }), headers: { 'content-type': 'application/json', authorization: auth } });
+await raw('create id 2', '/feedback/create', { method: 'POST', body: mk({ id: 'fixed-2', payload: { output: 1, bb: 1, a: 2, c: { zz: 1, y: 2 } } }), headers: { 'content-type': 'application/json', authorization: auth } });
+await raw('retry 2', '/feedback/create', { method: 'POST', body: mk({ id: 'fixed-2', payload: { output: 1, bb: 1, a: 2, c: { zz: 1, y: 2 } } }), headers: { 'content-type': 'application/json', authorization: auth } });
+await raw('conflict 2', '/feedback/create', { method: 'POST', body: mk({ id: 'fixed-2', payload: { output: 2 } }), headers: { 'content-type': 'application/json', authorization: auth } });
+await srv.close();

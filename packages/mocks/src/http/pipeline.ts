@@ -1,0 +1,56 @@
+// One request through the server's middleware order: body parser (422 malformed, 413, 415
+// charset), then auth (401), then the validator (404 unknown operation, 415 media type, 422
+// query string, 422 schema), then the route (403, rules, storage). Every answer carries
+// X-Request-Id, errors included.
+import { ApiError } from '@feedback/semantics';
+import type { HttpResponse } from 'msw';
+import type { RouteContext } from '../routes/route-context.js';
+import type { Authenticate } from './auth.js';
+import { readJsonBody } from './json-body.js';
+import { assertJsonContentType, assertNoQueryParameters, missingBodyError } from './request-checks.js';
+import { requestIdFor } from './request-id.js';
+import { errorResponse, jsonResponse } from './responses.js';
+import { assertMatchesSchema, type RequestSchemaName } from './schema-validator.js';
+
+/** A feedback operation: the schema its body must match, and what it answers. */
+export interface FeedbackOperation<Body> {
+  schema: RequestSchemaName;
+  run(body: Body, ctx: RouteContext): unknown;
+}
+
+export interface PipelineDeps {
+  authenticate: Authenticate;
+  context(principal: RouteContext['principal']): RouteContext;
+}
+
+/** Answers a request under `/feedback`; `operation` null for a path or method the API lacks. */
+export async function answerFeedbackRequest<Body>(
+  request: Request,
+  operation: FeedbackOperation<Body> | null,
+  deps: PipelineDeps,
+): Promise<HttpResponse<string>> {
+  const requestId = requestIdFor(request.headers.get('x-request-id'));
+  try {
+    const parsed = await readJsonBody(request);
+    const principal = deps.authenticate(request.headers.get('authorization'));
+    if (operation === null) throw new ApiError('not_found', 'No such endpoint');
+    assertJsonContentType(request.headers.get('content-type'));
+    assertNoQueryParameters(new URL(request.url));
+    if (parsed.kind === 'skipped') throw missingBodyError();
+    assertMatchesSchema(operation.schema, parsed.value);
+    // The schema check above is what makes the body a Body.
+    return jsonResponse(200, operation.run(parsed.value as Body, deps.context(principal)), requestId);
+  } catch (err) {
+    return errorResponse(err, requestId);
+  }
+}
+
+/** GET /healthz and /readyz: no auth, no body. */
+export function answerHealth(request: Request, check: () => { status: 'ok' | 'ready' }): HttpResponse<string> {
+  const requestId = requestIdFor(request.headers.get('x-request-id'));
+  try {
+    return jsonResponse(200, check(), requestId);
+  } catch (err) {
+    return errorResponse(err, requestId);
+  }
+}

@@ -1,0 +1,78 @@
+// POST /feedback/stats after the shared pipeline, as the server's routes/stats.ts, with the
+// grouping its SQL does written in JS: rows filtered, keyed by local-time bucket, each metric's
+// present values aggregated per bucket and over the whole window.
+import type { FeedbackStatsReq, FeedbackStatsRes } from '@feedback/api-types';
+import {
+  assembleStatsResponse,
+  assertCleanStrings,
+  bucketGrid,
+  bucketKeyOf,
+  extractMetricValue,
+  extractPath,
+  resolveMetrics,
+  resolveStatsWindow,
+  triggerRefFilter,
+  triggerRefMatches,
+  type ComputedAggregates,
+  type ResolvedMetric,
+} from '@feedback/semantics';
+import { assertProjectAccess } from '../http/auth.js';
+import type { StoredFeedback } from '../store/stored-feedback.js';
+import { metricOutputs, type MetricValue } from './metric-aggregates.js';
+import type { RouteContext } from './route-context.js';
+
+/** Present values per metric for one group of rows, plus the row count. */
+class Group {
+  count = 0;
+  readonly values: MetricValue[][];
+
+  constructor(metricCount: number) {
+    this.values = Array.from({ length: metricCount }, () => []);
+  }
+
+  add(present: readonly (MetricValue | undefined)[]): void {
+    this.count += 1;
+    present.forEach((v, i) => {
+      if (v !== undefined) this.values[i]?.push(v);
+    });
+  }
+
+  aggregates(metrics: readonly ResolvedMetric[]): ComputedAggregates {
+    return { count: this.count, metrics: metrics.map((m, i) => metricOutputs(m, this.values[i] ?? [])) };
+  }
+}
+
+function valuesOf(row: StoredFeedback, metrics: readonly ResolvedMetric[]): (MetricValue | undefined)[] {
+  return metrics.map((m) => extractMetricValue(m.valueType, extractPath(row.content.payload, m.segments)));
+}
+
+export function feedbackStats(body: FeedbackStatsReq, ctx: RouteContext): FeedbackStatsRes {
+  assertProjectAccess(ctx.principal, body.project_id);
+  assertCleanStrings(body);
+  const window = resolveStatsWindow(body, ctx.now());
+  const metrics = resolveMetrics(body.metrics);
+  const grid = bucketGrid(window);
+  ctx.assertAvailable();
+
+  const feedbackType = body.feedback_type ?? null;
+  const triggerRef = triggerRefFilter(body.trigger_ref);
+  const buckets = new Map<number, Group>();
+  const total = new Group(metrics.length);
+  for (const row of ctx.store.inWindow(body.project_id, window.startMs, window.endMs)) {
+    if (feedbackType !== null && row.content.feedback_type !== feedbackType) continue;
+    if (!triggerRefMatches(triggerRef, row.content.trigger_ref)) continue;
+    const present = valuesOf(row, metrics);
+    const key = bucketKeyOf(row.createdAtMs, window.granularity, window.timeZone);
+    let bucket = buckets.get(key);
+    if (bucket === undefined) {
+      bucket = new Group(metrics.length);
+      buckets.set(key, bucket);
+    }
+    bucket.add(present);
+    total.add(present);
+  }
+
+  const byBucketKey = new Map<number, ComputedAggregates>();
+  for (const [key, group] of buckets) byBucketKey.set(key, group.aggregates(metrics));
+  return assembleStatsResponse({ window, metrics, grid, byBucketKey, total: total.aggregates(metrics) });
+}

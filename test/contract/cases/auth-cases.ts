@@ -1,0 +1,63 @@
+// §0 auth: 401 (with WWW-Authenticate) before anything else, 403 for a project the key does not
+// grant, even when that project has data.
+import { basicAuth, KEYS } from '../support/keys.js';
+import type { ContractCase } from './contract-case.js';
+
+const STATS = { project_id: 'acme/auth', start: '2024-06-01T00:00:00Z', end: '2024-06-01T01:00:00Z' };
+const UNAUTHORIZED = { status: 401, errorType: 'Unauthorized', headers: { 'www-authenticate': /^Basic\b/i } } as const;
+
+export const authCases: ContractCase[] = [
+  {
+    name: 'auth: no credentials is a 401 with WWW-Authenticate',
+    targets: 'all',
+    request: { path: '/feedback/stats', body: STATS, key: null },
+    expect: UNAUTHORIZED,
+  },
+  {
+    name: 'auth: no credentials on aggregate is a 401 too (the seed leaves it public; we do not)',
+    targets: 'all',
+    request: { path: '/feedback/aggregate', body: { project_id: 'acme/auth', after_ms: 0, before_ms: 1 }, key: null },
+    expect: UNAUTHORIZED,
+  },
+  {
+    name: 'auth: credentials are checked before the body (401, not 422)',
+    targets: 'stateful',
+    request: { path: '/feedback/create', body: { nonsense: true }, key: null },
+    expect: UNAUTHORIZED,
+  },
+  {
+    name: 'auth: an unknown key is a 401',
+    targets: 'stateful',
+    request: { path: '/feedback/stats', body: STATS, authorization: basicAuth('not-a-key-0123456789') },
+    expect: UNAUTHORIZED,
+  },
+  {
+    name: 'auth: a known key under another username is a 401',
+    targets: 'stateful',
+    request: { path: '/feedback/stats', body: STATS, authorization: basicAuth(KEYS.alice.key, 'root') },
+    expect: UNAUTHORIZED,
+  },
+  {
+    name: 'auth: a bearer token is a 401',
+    targets: 'stateful',
+    request: { path: '/feedback/stats', body: STATS, authorization: `Bearer ${KEYS.alice.key}` },
+    expect: UNAUTHORIZED,
+  },
+  {
+    name: 'auth: a project the key does not grant is a 403, whether or not it has data',
+    targets: 'stateful',
+    seed: [{ project_id: 'acme/auth-secret', weave_ref: 'weave:///acme/auth-secret/call/c1', feedback_type: 'custom', payload: {}, created_at: '2024-06-01T00:30:00Z', wb_user_id: 'alice' }],
+    before: [
+      { request: { path: '/feedback/stats', body: { ...STATS, project_id: 'acme/auth-empty' }, key: 'bob' }, expect: { status: 403, errorType: 'Forbidden' } },
+      { request: { path: '/feedback/aggregate', body: { project_id: 'acme/auth-secret', after_ms: 0, before_ms: 1 }, key: 'bob' }, expect: { status: 403, errorType: 'Forbidden' } },
+    ],
+    request: { path: '/feedback/stats', body: { ...STATS, project_id: 'acme/auth-secret' }, key: 'bob' },
+    expect: { status: 403, errorType: 'Forbidden' },
+  },
+  {
+    name: 'auth: creating in a project the key does not grant is a 403',
+    targets: 'stateful',
+    request: { path: '/feedback/create', body: { project_id: 'acme/auth-other', weave_ref: 'weave:///acme/auth-other/call/c1', feedback_type: 'custom', payload: {} }, key: 'bob' },
+    expect: { status: 403, errorType: 'Forbidden' },
+  },
+];
