@@ -29,7 +29,7 @@ export function obviousStats(project: string): Statement[] {
   const range = [project, iso(WINDOW_START_MS), iso(WINDOW_END_MS)];
   return [
     {
-      sql: `SELECT date_bin(make_interval(secs => ${STATS_GRANULARITY}), created_at AT TIME ZONE '${STATS_TIME_ZONE}', timestamp '1970-01-01') AS bucket,
+      sql: `SELECT date_part('epoch', date_bin(make_interval(secs => ${STATS_GRANULARITY}), created_at AT TIME ZONE '${STATS_TIME_ZONE}', timestamp '1970-01-01')) AS bucket_key,
               ${STATS_COLUMNS}
             FROM feedback
             WHERE project_id = $1 AND created_at >= $2 AND created_at < $3
@@ -44,8 +44,11 @@ export function obviousStats(project: string): Statement[] {
 }
 
 /** Counts, tag occurrences and rating sums per key: three statements, one per map. */
-function obviousAggregate(project: string, afterMs: number, beforeMs: number, keyed: boolean): Statement[] {
-  const keys = keyed ? `date_bin('1 hour', created_at, timestamptz '1970-01-01Z') AS bucket, scorer_id, span_status_code` : `1 AS total`;
+function obviousAggregate(project: string, afterMs: number, beforeMs: number, bucketSeconds: number | null): Statement[] {
+  const keyed = bucketSeconds !== null;
+  const keys = keyed
+    ? `date_bin(make_interval(secs => ${bucketSeconds}), created_at, timestamptz '1970-01-01Z') AS bucket, scorer_id, span_status_code`
+    : `1 AS total`;
   const groupBy = keyed ? 'GROUP BY 1, 2, 3' : '';
   const groupByMore = keyed ? 'GROUP BY 1, 2, 3, 4' : 'GROUP BY 1, 2';
   const range = [project, iso(afterMs), iso(beforeMs)];
@@ -70,8 +73,10 @@ function obviousAggregate(project: string, afterMs: number, beforeMs: number, ke
 }
 
 export const obviousGroupedAggregate = (project: string): Statement[] =>
-  obviousAggregate(project, AGGREGATE_AFTER_MS, AGGREGATE_BEFORE_MS, true);
-export const obviousTotalAggregate = (project: string): Statement[] => obviousAggregate(project, 0, TOTAL_BEFORE_MS, false);
+  obviousAggregate(project, AGGREGATE_AFTER_MS, AGGREGATE_BEFORE_MS, 3600);
+export const obviousMonthAggregate = (project: string): Statement[] =>
+  obviousAggregate(project, WINDOW_START_MS, WINDOW_END_MS, 86_400);
+export const obviousTotalAggregate = (project: string): Statement[] => obviousAggregate(project, 0, TOTAL_BEFORE_MS, null);
 
 /** The physical floor: how fast the same rows can merely be counted (an index-only scan once vacuumed). */
 export function floorCount(project: string, afterMs: number, beforeMs: number): Statement {

@@ -75,6 +75,17 @@ export function groupedAggregateRequest(project: string): FeedbackAggregateReq {
   };
 }
 
+/** The whole 31-day window in daily buckets: every row of the project, grouped. */
+export function monthAggregateRequest(project: string): FeedbackAggregateReq {
+  return {
+    project_id: project,
+    after_ms: WINDOW_START_MS,
+    before_ms: WINDOW_END_MS,
+    time_bucket_seconds: 86_400,
+    group_by: ['scorer_id', 'span_status_code'],
+  };
+}
+
 export function totalAggregateRequest(project: string): FeedbackAggregateReq {
   return { project_id: project, after_ms: 0, before_ms: TOTAL_BEFORE_MS };
 }
@@ -98,4 +109,5 @@ function aggregateQuery(req: FeedbackAggregateReq): AggregateQuery {
 }
 
 export const groupedAggregateQuery = (project: string): AggregateQuery => aggregateQuery(groupedAggregateRequest(project));
+export const monthAggregateQuery = (project: string): AggregateQuery => aggregateQuery(monthAggregateRequest(project));
 export const totalAggregateQuery = (project: string): AggregateQuery => aggregateQuery(totalAggregateRequest(project));

@@ -5,8 +5,8 @@
 -- project's rows sit together, in time order, and the read becomes an index-only scan.
 --
 -- A B-tree entry must stay under ~2.7 kB, and a payload can be up to 1 MiB: so only rows whose read
--- columns fit are in the covering index (`covered`, decided when the row is written, see
--- src/sql/feedback-store.ts). The rare larger rows have their own small partial index and are read
+-- columns fit are in the covering index (`covered`, decided when the row is written by the same
+-- test as below, COVERED_EXPR in src/sql/project-rows.ts). The rare larger rows have their own small partial index and are read
 -- from the heap; the queries read both (`covered` and `NOT covered`), so every row counts once.
 ALTER TABLE feedback ADD COLUMN covered boolean NOT NULL DEFAULT false;
 

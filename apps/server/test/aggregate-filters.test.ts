@@ -6,7 +6,7 @@
 import type { FeedbackAggregateReq, FeedbackCreateReq } from '@feedback/api-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from './support/engines.js';
-import { customFeedback, monitorFeedback, monitorRef, runnableFeedback } from './support/query-bodies.js';
+import { bulkyText, customFeedback, monitorFeedback, monitorRef, runnableFeedback } from './support/query-bodies.js';
 import { seedFeedback } from './support/query-seed.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
@@ -32,6 +32,7 @@ const ROWS: [string, number, FeedbackCreateReq][] = [
   ['r11', T1, { ...customFeedback(P, {}), span_agent_version: 'r11' }],
   ['r12', T1 - 1, { ...customFeedback(P, {}), span_agent_version: 'r12' }],
 ];
+const P_BULKY = 'acme/agg-filters-bulky';
 const IN_WINDOW = ['r01', 'r02', 'r03', 'r04', 'r05', 'r06', 'r07', 'r08', 'r09', 'r12'];
 
 type Filters = Omit<FeedbackAggregateReq, 'project_id' | 'after_ms' | 'before_ms' | 'group_by' | 'time_bucket_seconds'>;
@@ -54,7 +55,11 @@ describe.each(testEngines())('aggregate filters on $name', (engine) => {
 
   beforeAll(async () => {
     srv = await startTestServer(engine);
-    await seedFeedback(srv.db, ROWS.map(([, at, body]) => ({ at, body })));
+    await seedFeedback(srv.db, [
+      ...ROWS.map(([, at, body]) => ({ at, body })),
+      { at: T0, body: runnableFeedback(P_BULKY, 'judge', { tags: ['a'], ratings: { _rating_: 0.5 }, payload: { output: bulkyText(20_000) } }) },
+      { at: T0, body: runnableFeedback(P_BULKY, 'judge', { tags: ['a', 'b'], ratings: { _rating_: 0.25 }, payload: { output: 1 } }) },
+    ]);
   }, 60_000);
   afterAll(async () => {
     await srv?.close();
@@ -141,5 +146,12 @@ describe.each(testEngines())('aggregate filters on $name', (engine) => {
     expect(await matching({ monitor_ids: ['mon*'], rating_min: 0.5 })).toEqual(['r04', 'r09']);
     expect(await matching({ span_agent_names: ['bot', 'bot2'], tags: ['b', 'a'], rating_max: 0.25 })).toEqual(['r01', 'r02']);
     expect(await matching({ feedback_types: ['wandb.note'], tags: ['a'] })).toEqual([]);
+  });
+
+  it('counts rows with large payloads like any other', async () => {
+    const res = await srv.client().aggregate({ project_id: P_BULKY, after_ms: T0, before_ms: T1, tags: ['a'], rating_min: 0.25, group_by: ['scorer_id'] });
+    expect(res.buckets).toEqual([
+      { time_bucket_start_ms: null, group: { scorer_id: 'judge' }, total_count: 2, scored_count: 2, tag_counts: { a: 2, b: 1 }, rating_counts: { _rating_: 2 }, rating_sums: { _rating_: 0.75 } },
+    ]);
   });
 });

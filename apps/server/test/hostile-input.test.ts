@@ -4,21 +4,14 @@
 // accepted, and then only in the projects named acme/hostile… (checked after every test).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedbackAggregateBucket, FeedbackStatsRes } from '@feedback/sdk';
-import { customBody, runnableBody, agentMonitorBody, noteBody, refs } from './support/create-bodies.js';
+import { agentMonitorBody, customBody, noteBody, refs, runnableBody } from './support/create-bodies.js';
 import { testEngines } from './support/engines.js';
-import { deepArrayJson, deepObjectJson, PROTOTYPE_KEYS, SQL_INJECTIONS, UNSTORABLE_TEXT } from './support/hostile-values.js';
+import { DEEP_JSON_CASES, ENDPOINTS, SCHEMA_VIOLATIONS, VALID_BODY, WINDOW, WINDOW_MS } from './support/hostile-cases.js';
+import { PROTOTYPE_KEYS, SQL_INJECTIONS, UNSTORABLE_TEXT } from './support/hostile-values.js';
 import { storageFingerprint, type StorageFingerprint } from './support/table-fingerprint.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 const HOSTILE = 'acme/hostile';
-const WINDOW = { start: '2024-06-01T00:00:00Z', end: '2024-06-02T00:00:00Z' };
-const WINDOW_MS = { after_ms: Date.parse(WINDOW.start), before_ms: Date.parse(WINDOW.end) };
-const ENDPOINTS = ['/feedback/create', '/feedback/stats', '/feedback/aggregate'] as const;
-const VALID_BODY: Record<(typeof ENDPOINTS)[number], object> = {
-  '/feedback/create': customBody(),
-  '/feedback/stats': { project_id: 'acme/bot', ...WINDOW },
-  '/feedback/aggregate': { project_id: 'acme/bot', ...WINDOW_MS },
-};
 
 const statsTotal = (res: unknown) => ((res as FeedbackStatsRes).buckets ?? []).reduce((n, b) => n + b.count, 0);
 const aggregateBucket = (res: unknown) => (res as { buckets: FeedbackAggregateBucket[] }).buckets[0];
@@ -212,14 +205,7 @@ describe.each(testEngines())('hostile input on $name', (engine) => {
   });
 
   describe('deep JSON (10,000 levels) is a clear 4xx', () => {
-    it.each([
-      ['create payload, objects', '/feedback/create', `{"project_id":"acme/bot","weave_ref":"w","feedback_type":"t","payload":${deepObjectJson(10_000)}}`, 400],
-      ['create payload, arrays', '/feedback/create', `{"project_id":"acme/bot","weave_ref":"w","feedback_type":"t","payload":{"a":${deepArrayJson(10_000)}}}`, 400],
-      ['create scorer_tag_reasons', '/feedback/create', `{"project_id":"acme/bot","weave_ref":"w","feedback_type":"t","payload":{},"scorer_tag_reasons":${deepObjectJson(10_000)}}`, 422],
-      ['create unknown key', '/feedback/create', `{"project_id":"acme/bot","weave_ref":"w","feedback_type":"t","payload":{},"x":${deepObjectJson(10_000)}}`, 422],
-      ['stats metrics', '/feedback/stats', `{"project_id":"acme/bot","start":"2024-06-01T00:00:00Z","metrics":${deepArrayJson(10_000)}}`, 422],
-      ['aggregate tags', '/feedback/aggregate', `{"project_id":"acme/bot","after_ms":0,"before_ms":1000,"tags":${deepArrayJson(10_000)}}`, 422],
-    ])('%s', async (_label, path, body, status) => {
+    it.each(DEEP_JSON_CASES)('%s', async (_label, path, body, status) => {
       const res = await send(path, body);
       expect(res.status).toBe(status);
       expect(JSON.stringify(res.body).length).toBeLessThan(10_000);
@@ -306,21 +292,7 @@ describe.each(testEngines())('hostile input on $name', (engine) => {
   });
 
   describe('schema violations are 422 with the loc of each', () => {
-    it.each<[string, string, object, (string | number)[]]>([
-      ['unknown key', '/feedback/create', { ...customBody(), nope: 1 }, ['body', 'nope']],
-      ['missing field', '/feedback/create', { project_id: 'acme/bot', weave_ref: 'w', feedback_type: 't' }, ['body', 'payload']],
-      ['wrong type', '/feedback/create', { ...customBody(), creator: 5 }, ['body', 'creator']],
-      ['wrong item type', '/feedback/create', { ...runnableBody(), scorer_tags: [1] }, ['body', 'scorer_tags', 0]],
-      ['bad enum', '/feedback/create', { ...customBody(), span_status_code: 'FINE' }, ['body', 'span_status_code']],
-      ['unknown key', '/feedback/stats', { ...VALID_BODY['/feedback/stats'], nope: 1 }, ['body', 'nope']],
-      ['nested unknown key', '/feedback/stats', { ...VALID_BODY['/feedback/stats'], metrics: [{ json_path: 'a', zzz: 1 }] }, ['body', 'metrics', 0, 'zzz']],
-      ['wrong type', '/feedback/stats', { ...VALID_BODY['/feedback/stats'], granularity: 'hourly' }, ['body', 'granularity']],
-      ['bad date-time', '/feedback/stats', { ...VALID_BODY['/feedback/stats'], start: "2024-06-01'; --" }, ['body', 'start']],
-      ['unknown key', '/feedback/aggregate', { ...VALID_BODY['/feedback/aggregate'], nope: 1 }, ['body', 'nope']],
-      ['wrong type', '/feedback/aggregate', { ...VALID_BODY['/feedback/aggregate'], after_ms: '0' }, ['body', 'after_ms']],
-      ['bad enum item', '/feedback/aggregate', { ...VALID_BODY['/feedback/aggregate'], group_by: ['scorer_id', 'x'] }, ['body', 'group_by', 1]],
-      ['top-level array', '/feedback/aggregate', [], ['body']],
-    ])('%s on %s', async (_label, path, body, loc) => {
+    it.each(SCHEMA_VIOLATIONS)('%s on %s', async (_label, path, body, loc) => {
       const res = await sendJson(path, body);
       expect(res.status).toBe(422);
       const detail = (res.body as { detail: { loc: unknown[]; msg: unknown; type: unknown }[] }).detail;

@@ -1,7 +1,13 @@
 // Operations: liveness and readiness, the database going away and coming back, request ids,
 // the docs page and the spec, unknown routes.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.js';
+import { createKeyStore } from '../src/keys/key-store.js';
 import { loadSpec } from '../src/spec.js';
+import type { Db } from '../src/storage/db.js';
 import { rejectionOf } from './support/api-error.js';
 import { testEngines } from './support/engines.js';
 import { outageEngine, type OutageEngine } from './support/outage-engine.js';
@@ -168,4 +174,34 @@ describe.each(testEngines())('operations on $name', (baseEngine) => {
       await engine.bringBack?.();
     }
   }, 30_000);
+});
+
+// Engine-independent: a stub database makes the server build a response its own spec forbids.
+describe('a response that breaks the contract', () => {
+  it("is the server's own 500, never blamed on the client as a 400", async () => {
+    const row = { bucket_ms: null, groups: [], total_count: 'many', scored_count: 0, tag_counts: null, rating_counts: null, rating_sums: null };
+    const stub: Db = {
+      engine: 'pglite',
+      query: <T extends object>() => Promise.resolve({ rows: [row as unknown as T] }),
+      exec: () => Promise.resolve(),
+      transaction: (fn) => fn(stub),
+      close: () => Promise.resolve(),
+    };
+    const app = createApp({ db: stub, keys: createKeyStore(stub, [KEYS.alice]), logger: pino({ level: 'silent' }), validateResponses: true });
+    const server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    try {
+      const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const res = await rawRequest(baseUrl, '/feedback/aggregate', {
+        body: JSON.stringify(AGGREGATE_REQ),
+        headers: { authorization: basicAuth(KEYS.alice.key), 'content-type': 'application/json' },
+      });
+      expect({ status: res.status, body: res.body }).toMatchObject({ status: 500, body: { reason: expect.any(String) } });
+      expect(res.text).not.toContain('/response/');
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
 });

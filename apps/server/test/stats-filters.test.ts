@@ -5,13 +5,14 @@
 import type { FeedbackCreateReq, FeedbackStatsReq } from '@feedback/api-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from './support/engines.js';
-import { customFeedback, monitorFeedback, monitorRef, runnableFeedback } from './support/query-bodies.js';
+import { bulkyText, customFeedback, monitorFeedback, monitorRef, runnableFeedback } from './support/query-bodies.js';
 import { seedFeedback } from './support/query-seed.js';
 import { apiErrorStatus } from './support/query-errors.js';
 import { KEYS, startTestServer, type TestServer } from './support/test-server.js';
 
 const P = 'acme/stats-filters';
 const P_NEIGHBOUR = 'acme/stats-filters2';
+const P_BULKY = 'acme/stats-filters-bulky';
 const ref = (name: string, digest?: string) => monitorRef(P, name, digest);
 
 // [v, body]: v identifies the row in sums.
@@ -48,6 +49,9 @@ describe.each(testEngines())('stats filters on $name', (engine) => {
       ...ROWS.map(([, body]) => ({ at, body })),
       { at, body: customFeedback(P_NEIGHBOUR, { v: 512 }, 'custom.a') },
       { at, body: monitorFeedback(P_NEIGHBOUR, 'judge', monitorRef(P_NEIGHBOUR, 'mon', 'v1'), { payload: { v: 1024 } }) },
+      { at, body: monitorFeedback(P_BULKY, 'judge', monitorRef(P_BULKY, 'mon', 'v1'), { payload: { v: 1 } }) },
+      { at, body: monitorFeedback(P_BULKY, 'judge', monitorRef(P_BULKY, 'mon', 'v1'), { payload: { v: 2, text: bulkyText(20_000) } }) },
+      { at, body: customFeedback(P_BULKY, { v: 4, text: bulkyText(20_000) }) },
     ]);
   }, 60_000);
   afterAll(async () => {
@@ -90,6 +94,12 @@ describe.each(testEngines())('stats filters on $name', (engine) => {
   it('combines feedback_type and trigger_ref (AND)', async () => {
     expect(await sumOf({ feedback_type: 'wandb.agent_monitor', trigger_ref: ref('mon', '*') })).toBe(1 + 2 + 4 + 16);
     expect(await sumOf({ feedback_type: 'custom.a', trigger_ref: ':*' })).toBe(0);
+  });
+
+  it('counts rows with large payloads like any other', async () => {
+    expect(await sumOf({}, P_BULKY)).toBe(7);
+    expect(await sumOf({ trigger_ref: monitorRef(P_BULKY, 'mon', '*') }, P_BULKY)).toBe(3);
+    expect(await sumOf({ feedback_type: 'custom.metric' }, P_BULKY)).toBe(4);
   });
 
   it('refuses a project the key does not grant (403)', async () => {

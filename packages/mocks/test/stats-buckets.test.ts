@@ -79,20 +79,21 @@ describe('percentiles', () => {
         { json_path: 'output.passed', value_type: 'boolean', aggregations: ['avg'], percentiles: [50, 90] },
       ],
     });
-    // Window scores sorted: 1 2 3 4 5 10; position p/100 · 5.
+    // Window scores sorted: 1 2 3 4 5 10; position p/100 · 5, e.g. p99.5 at 4.975, between 5 and 10
+    // (written as PostgreSQL computes it in float8: lo + (pos − floor(pos)) · (hi − lo)).
     expect(stats.window_stats).toEqual({
-      output_score: { avg: 25 / 6, p0: 1, p25: 2.25, p50: 3.5, 'p99.5': 9.75, p100: 10 },
+      output_score: { avg: 25 / 6, p0: 1, p25: 2.25, p50: 3.5, 'p99.5': 5 + (0.995 * 5 - 4) * 5, p100: 10 },
       // passed as 0/1 sorted: 0 0 1 1 1 1.
       output_passed: { avg: 4 / 6, p50: 1, p90: 1 },
     });
     // The 23-hour day holds 3, 4, 5: p25 at position 0.5.
-    expect(stats.buckets[1]).toEqual({
+    expect(stats.buckets?.[1]).toEqual({
       timestamp: '2024-03-10T00:00:00-05:00',
       avg_output_score: 4,
       p0_output_score: 3,
       p25_output_score: 3.5,
       p50_output_score: 4,
-      'p99.5_output_score': 4.99,
+      'p99.5_output_score': 4 + (0.995 * 2 - 1) * 1,
       p100_output_score: 5,
       avg_output_passed: 2 / 3,
       p50_output_passed: 1,

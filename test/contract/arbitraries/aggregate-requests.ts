@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import type { GroupByDimension } from '@feedback/api-types';
 import { sometimes, sometimesOrNull, withDefined } from './optional.js';
 import { AGENT_NAMES, TAGS } from './rows.js';
-import { MS, offsetArb } from './time.js';
+import { MS, nearAnchorArb } from './time.js';
 
 const GROUP_BY: readonly GroupByDimension[] = ['scorer_id', 'span_agent_name', 'span_agent_version', 'span_status_code'];
 
@@ -30,12 +30,13 @@ const bucketArb = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(0, -60, 1, 60, 3600).map((seconds) => ({ seconds })) },
 );
 
-const idPatternArb = fc.constantFrom('mon', 'mon*', 'Mon', 'alpha', 'alpha*', 'al*', 'Beta', 'beta', 'zeta', '', '*', 'watch**', 'x');
+// `_` and `%` are literal here (no LIKE), `*` only counts at the end.
+const idPatternArb = fc.constantFrom('mon', 'mon*', 'Mon', 'mon_*', 'mo_*', 'mo%*', 'alpha', 'alpha*', 'al*', 'Beta', 'beta', 'zeta', '', '*', 'watch**', 'w*h', 'x');
 
 const ratingBoundArb = fc.oneof({ weight: 10, arbitrary: fc.integer({ min: 0, max: 100 }).map((k) => k / 100) }, { weight: 1, arbitrary: fc.constantFrom(-0.1, 1.5) });
 
 const fieldsArb = fc.record({
-  feedback_types: sometimes(fc.array(fc.constantFrom('wandb.runnable.*', 'wandb.runnable.', 'wandb.runnable.alpha', 'wandb.runnable.alpha**', 'wandb.agent', '', 'custom', 'wandb.note.1', 'wandb.', 'nope'), { maxLength: 2 }), 6),
+  feedback_types: sometimes(fc.array(fc.constantFrom('wandb.runnable.*', 'wandb.runnable.', 'wandb.runnable.alpha', 'wandb.runnable.alpha**', 'wandb.agent', '', 'custom', 'wandb.note.1', 'wandb.', 'wandb.%', 'wandb.*.alpha', 'nope'), { maxLength: 2 }), 6),
   tags: sometimes(fc.array(fc.constantFrom(...TAGS, 'missing'), { maxLength: 2 }), 6),
   rating_min: sometimesOrNull(ratingBoundArb, 10),
   rating_max: sometimesOrNull(ratingBoundArb, 10),
@@ -53,7 +54,7 @@ const fieldsArb = fc.record({
 });
 
 export const aggregateTemplateArb: fc.Arbitrary<AggregateTemplate> = fc.record({
-  afterOffsetMs: offsetArb(1.5),
+  afterOffsetMs: nearAnchorArb(1.5),
   rangeMs: rangeArb,
   bucket: bucketArb,
   fields: fieldsArb,

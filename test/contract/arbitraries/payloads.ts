@@ -25,16 +25,20 @@ export const scalarArb: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.constant(null) },
 );
 
-/** A scalar, or sometimes a container (which every metric treats as absent). */
+/**
+ * A scalar, or sometimes a container (which every metric treats as absent). Objects may have
+ * digit keys: `output.0` is a key lookup, never an array index.
+ */
 export const valueArb: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 8, arbitrary: scalarArb },
-  { weight: 1, arbitrary: fc.array(scalarArb, { maxLength: 2 }) },
-  { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('score', 'x'), scalarArb, { maxKeys: 2 }) },
+  { weight: 1, arbitrary: fc.array(scalarArb, { maxLength: 3 }) },
+  { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('score', 'x', '0', '1'), scalarArb, { maxKeys: 2 }) },
 );
 
 const outputArb = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ score: valueArb, passed: valueArb, label: valueArb }, { requiredKeys: [] }) },
-  { weight: 1, arbitrary: valueArb },
+  { weight: 6, arbitrary: fc.record({ score: valueArb, passed: valueArb, label: valueArb }, { requiredKeys: [] }) },
+  { weight: 2, arbitrary: valueArb },
+  { weight: 1, arbitrary: fc.array(scalarArb, { minLength: 1, maxLength: 3 }) },
 );
 
 /** A payload; every key may be missing. */
@@ -49,7 +53,7 @@ export const payloadArb: fc.Arbitrary<Record<string, unknown>> = fc.record(
 );
 
 /** The metric paths requests ask for: the ones payloads carry, some they never do. */
-export const JSON_PATHS = ['score', 'output', 'output.score', 'output.passed', 'output.label', 'a b', 'nested.deep.value', 'nested', 'missing', 'output.score.x'] as const;
+export const JSON_PATHS = ['score', 'output', 'output.score', 'output.passed', 'output.label', 'a b', 'nested.deep.value', 'nested', 'missing', 'output.score.x', 'output.0', 'score.1'] as const;
 
 /** json_path values SEMANTICS.md refuses (400). */
 export const INVALID_JSON_PATHS = ['', '.score', 'score.', 'output..score', 'scores[0]', 'naïve'] as const;

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import type { SpanStatusCode } from '@feedback/api-types';
 import type { SeedRow } from '../targets/seed-row.js';
 import { labelArb, payloadArb } from './payloads.js';
-import { offsetArb } from './time.js';
+import { nearAnchorArb } from './time.js';
 
 type Family = 'runnable' | 'runnable_op' | 'monitor' | 'user_feedback' | 'note' | 'reaction' | 'annotation' | 'custom';
 
@@ -33,10 +33,11 @@ export interface RowTemplate {
 
 /** Names chosen so prefixes (`mon*`, `alpha*`), case and code-point order all matter. */
 export const SCORER_NAMES = ['alpha', 'alphabet', 'beta', 'Beta', 'zeta'] as const;
-export const MONITOR_NAMES = ['mon', 'monday', 'Mon', 'watch'] as const;
-export const TAGS = ['good', 'bad', 'ok', 'Good', 'Zürich', '😀'] as const;
+export const MONITOR_NAMES = ['mon', 'monday', 'Mon', 'mon_1', 'watch'] as const;
+// '😀' (U+1F600) sorts after 'ｚ' (U+FF5A) by code point but before it by UTF-16 unit.
+export const TAGS = ['good', 'bad', 'ok', 'Good', 'Zürich', '😀', 'ｚ'] as const;
 export const RATING_KEYS = ['_rating_', 'quality', 'zz'] as const;
-export const AGENT_NAMES = ['', 'agent-a', 'agent-b', 'Agent', 'ägent'] as const;
+export const AGENT_NAMES = ['', 'agent-a', 'agent-b', 'Agent', 'ägent', '😀', 'ｚ'] as const;
 export const AGENT_VERSIONS = ['', 'v1', 'v2', '10'] as const;
 export const CUSTOM_TYPES = ['custom', 'thumbs', 'wandb.custom', 'wandb.agent_monitor_v2'] as const;
 
@@ -48,7 +49,7 @@ export function rowTemplateArb(maxOffsetDays: number): fc.Arbitrary<RowTemplate>
     name: fc.constantFrom(...SCORER_NAMES),
     monitor: fc.constantFrom(...MONITOR_NAMES),
     digest: fc.constantFrom('v1', 'abc123'),
-    offsetMs: offsetArb(maxOffsetDays),
+    offsetMs: nearAnchorArb(maxOffsetDays),
     payload: payloadArb,
     // Repeats on purpose: tag_counts counts occurrences.
     tags: fc.array(fc.constantFrom(...TAGS), { maxLength: 3 }),

@@ -6,7 +6,7 @@ import type { AggregationType, ValueType } from '@feedback/api-types';
 import { sometimes, sometimesOrNull, withDefined } from './optional.js';
 import { INVALID_JSON_PATHS, JSON_PATHS } from './payloads.js';
 import { CUSTOM_TYPES, MONITOR_NAMES, SCORER_NAMES } from './rows.js';
-import { formatWithOffset, INVALID_TIME_ZONES, MS, offsetArb, VALID_TIME_ZONES } from './time.js';
+import { formatWithOffset, INVALID_TIME_ZONES, MS, nearAnchorArb, VALID_TIME_ZONES } from './time.js';
 
 const ALLOWED: Record<ValueType, readonly AggregationType[]> = {
   numeric: ['sum', 'avg', 'min', 'max', 'count'],
@@ -72,7 +72,7 @@ const timeZoneArb = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(...INVALID_TIME_ZONES) },
 );
 
-const triggerArb = fc.record({ monitor: fc.constantFrom(...MONITOR_NAMES, 'mo'), form: fc.constantFrom('exact', 'bare', 'prefix') });
+const triggerArb = fc.record({ monitor: fc.constantFrom(...MONITOR_NAMES, 'mo', 'mo_', 'mo%'), form: fc.constantFrom('exact', 'bare', 'prefix') });
 
 export interface StatsTemplate {
   startOffsetMs: number;
@@ -87,7 +87,7 @@ export interface StatsTemplate {
 }
 
 export const statsTemplateArb: fc.Arbitrary<StatsTemplate> = fc.record({
-  startOffsetMs: offsetArb(1.5),
+  startOffsetMs: nearAnchorArb(1.5),
   startZoneMinutes: fc.constantFrom(0, 0, -300, 330),
   durationMs: fc.oneof({ weight: 8, arbitrary: durationArb }, { weight: 1, arbitrary: fc.constantFrom(undefined, null) }),
   granularity: granularityArb,

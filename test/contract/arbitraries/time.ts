@@ -31,6 +31,8 @@ export const VALID_TIME_ZONES = [
   'America/St_Johns',
   'Etc/GMT+5',
   'US/Eastern',
+  'utc',
+  'europe/berlin',
 ] as const;
 
 /** Names that are not IANA zones (400), or not the way SEMANTICS.md asks for them. */
@@ -46,6 +48,11 @@ export function offsetArb(days: number): fc.Arbitrary<number> {
     { weight: 2, arbitrary: fc.integer({ min: -hours * 60, max: hours * 60 }).map((m) => m * 60_000) },
     { weight: 3, arbitrary: fc.integer({ min: -hours * HOUR_MS, max: hours * HOUR_MS }) },
   );
+}
+
+/** Offsets that cluster near the anchor (the DST change) half of the time. */
+export function nearAnchorArb(days: number): fc.Arbitrary<number> {
+  return fc.oneof(offsetArb(0.25), offsetArb(days));
 }
 
 /** An instant written as RFC 3339: in UTC, or in a fixed offset, with or without milliseconds. */

@@ -1,5 +1,5 @@
 // 422s (schema and the cross-field rules marked 422) compared by `loc` and `type`; 400s for the
-// rules marked 400; 415 for a body that is not JSON.
+// rules marked 400; 413 over the body limit; 415 for a body that is not JSON.
 import type { ContractCase } from './contract-case.js';
 
 const P = 'acme/validation';
@@ -100,6 +100,12 @@ export const validationCases: ContractCase[] = [
   stats400('400: a json_path with array indexing', { metrics: [{ json_path: 'scores[0]' }] }),
   stats400('400: a percentile over 100', { metrics: [{ json_path: 'score', percentiles: [100.5] }] }),
   stats400('400: sum of a categorical metric', { metrics: [{ json_path: 'label', value_type: 'categorical', aggregations: ['sum'] }] }),
+  {
+    name: '413: a request body over the 2 MiB body limit',
+    targets: 'stateful',
+    request: { path: '/feedback/stats', body: { ...STATS, feedback_type: 'x'.repeat(2 * 1024 * 1024) } },
+    expect: { status: 413, errorType: 'PayloadTooLarge' },
+  },
   {
     name: '415: a body that is not application/json',
     targets: 'all',

@@ -6,10 +6,9 @@ import { assertProjectAccess } from '../http/auth.js';
 import { runAggregateQuery, type AggregateRow } from '../sql/aggregate-query.js';
 
 function sortedMap<V>(m: Record<string, V> | null): Record<string, V> {
-  const out: Record<string, V> = {};
-  if (m === null) return out;
-  for (const key of Object.keys(m).sort(compareCodePoints)) out[key] = m[key] as V;
-  return out;
+  if (m === null) return {};
+  // fromEntries defines own properties: a tag named "__proto__" stays a key, not a prototype.
+  return Object.fromEntries(Object.entries(m).sort(([a], [b]) => compareCodePoints(a, b)));
 }
 
 export function aggregateRoute({ db }: RouteDeps): RequestHandler {

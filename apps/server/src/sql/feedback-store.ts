@@ -1,6 +1,7 @@
 // Writes and point reads of feedback rows.
 import type { Queryable } from '../storage/db.js';
 import { FEEDBACK_COLUMNS, type FeedbackInsertRow, type StoredFeedback } from './feedback-row.js';
+import { COVERED_EXPR } from './project-rows.js';
 
 const COLUMN_LIST = FEEDBACK_COLUMNS.map(([name]) => name).join(', ');
 const RECORD_TYPE = FEEDBACK_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ');
@@ -10,9 +11,11 @@ const SELECT_LIST = [
 ].join(', ');
 
 // One statement for one row or a batch of thousands: the rows travel as a single jsonb parameter.
+// `covered` is measured on the values as they arrive (uncompressed), so it never overestimates
+// what fits in the covering index.
 const INSERT_SQL = `
-  INSERT INTO feedback (${COLUMN_LIST})
-  SELECT ${COLUMN_LIST} FROM jsonb_to_recordset($1::jsonb) AS r(${RECORD_TYPE})
+  INSERT INTO feedback (${COLUMN_LIST}, covered)
+  SELECT ${COLUMN_LIST}, ${COVERED_EXPR} FROM jsonb_to_recordset($1::jsonb) AS r(${RECORD_TYPE})
   ON CONFLICT (project_id, id) DO NOTHING
   RETURNING id`;
 

@@ -3,11 +3,19 @@
 // PostgreSQL exactly as the shared rules define them (bucketKeyOf); the grid itself, including
 // empty buckets, is laid out by the caller.
 //
+// Speed (see bench/RESULTS.md): rows come from the covering index (project-rows.ts); each metric's
+// payload path is evaluated once per row (a set-returning projection keeps the planner from
+// copying the expression into every CASE branch); date_part returns float8 directly, the same
+// value extract() gives as numeric and then had converted.
+//
 // The SQL text is assembled only from the fixed fragments below, chosen by validated enum values;
 // every value from the request (paths, zone, bounds, percentiles) is a bound parameter.
 import type { AggregationType, ValueType } from '@feedback/api-types';
-import type { ResolvedMetric } from '@feedback/semantics';
-import type { Queryable } from '../storage/db.js';
+import { invalidRequest, type ResolvedMetric } from '@feedback/semantics';
+import type { Db } from '../storage/db.js';
+import { pgInstant } from './pg-instant.js';
+import { projectRows } from './project-rows.js';
+import { READ_QUERY_SETTINGS, runReadStatement, type ReadStatement } from './read-settings.js';
 
 export interface StatsQuery {
   projectId: string;
@@ -64,12 +72,15 @@ const PERCENTILE_INPUT: Record<ValueType, ((v: string) => string) | undefined> =
   categorical: undefined,
 };
 
+// PostgreSQL allows 1,664 columns in a select list; each metric output is one column.
+const MAX_OUTPUT_COLUMNS = 1_600;
+
 export function metricColumn(metricIndex: number, outputIndex: number): string {
   return `m${metricIndex}_${outputIndex}`;
 }
 
-export function buildStatsSql(q: StatsQuery): { sql: string; params: unknown[] } {
-  const params: unknown[] = [q.projectId, new Date(q.startMs).toISOString(), new Date(q.endMs).toISOString(), q.timeZone, q.granularity];
+export function buildStatsSql(q: StatsQuery): ReadStatement {
+  const params: unknown[] = [q.projectId, pgInstant(q.startMs), pgInstant(q.endMs), q.timeZone, q.granularity];
   const bind = (value: unknown, type: string): string => {
     params.push(value);
     return `$${params.length}::${type}`;
@@ -82,11 +93,17 @@ export function buildStatsSql(q: StatsQuery): { sql: string; params: unknown[] }
       : `trigger_ref = ${bind(q.triggerRef.value, 'text')}`);
   }
 
-  const extracted: string[] = [];
+  const json: string[] = [];
+  const typed: string[] = [];
   const aggregates: string[] = [];
   q.metrics.forEach((m, i) => {
-    const json = `payload #> ${bind(m.segments, 'text[]')}`;
-    extracted.push(`${VALUE_EXPR[m.valueType](json)} AS v${i}`);
+    // unnest of a one-element array: a set-returning function, so the subquery is not flattened
+    // and the path runs once per row, however often the typed value reads it.
+    // A chain of `->` with text keys, not `payload #> path`: `#>` would read "1" as an array
+    // index, and json_path addresses object keys only.
+    const path = m.segments.map((segment) => ` -> ${bind(segment, 'text')}`).join('');
+    json.push(`unnest(ARRAY[payload${path}]) AS j${i}`);
+    typed.push(`${VALUE_EXPR[m.valueType](`j${i}`)} AS v${i}`);
     let out = 0;
     for (const agg of m.aggregations) {
       const expr = AGG_EXPR[m.valueType][agg];
@@ -100,23 +117,30 @@ export function buildStatsSql(q: StatsQuery): { sql: string; params: unknown[] }
     }
   });
 
+  if (aggregates.length > MAX_OUTPUT_COLUMNS || q.metrics.length > MAX_OUTPUT_COLUMNS) {
+    throw invalidRequest(
+      `These metrics ask for ${aggregates.length} results in one request; the limit is ${MAX_OUTPUT_COLUMNS}. ` +
+        'Split them over several requests.',
+    );
+  }
+
   const sql = `
-    WITH picked AS (
-      SELECT (floor(extract(epoch FROM (created_at AT TIME ZONE $4::text)) / $5::float8) * $5::float8)::float8 AS bucket_key
-             ${extracted.map((e) => `, ${e}`).join('')}
-      FROM feedback
-      WHERE ${where.join(' AND ')}
+    WITH extracted AS (
+      SELECT (floor(date_part('epoch', created_at AT TIME ZONE $4::text) / $5::float8) * $5::float8)::float8 AS bucket_key
+             ${json.map((e) => `, ${e}`).join('')}
+      FROM ${projectRows('created_at, payload', where)} AS r
+    ),
+    picked AS (
+      SELECT bucket_key ${typed.map((e) => `, ${e}`).join('')} FROM extracted
     )
     SELECT CASE WHEN grouping(bucket_key) = 1 THEN NULL ELSE bucket_key END AS bucket_key,
            count(*)::int AS n
            ${aggregates.map((a) => `, ${a}`).join('')}
     FROM picked
     GROUP BY GROUPING SETS ((bucket_key), ())`;
-  return { sql, params };
+  return { sql, params, settings: READ_QUERY_SETTINGS };
 }
 
-export async function runStatsQuery(db: Queryable, q: StatsQuery): Promise<StatsRow[]> {
-  const { sql, params } = buildStatsSql(q);
-  const res = await db.query<StatsRow>(sql, params);
-  return res.rows;
+export async function runStatsQuery(db: Db, q: StatsQuery): Promise<StatsRow[]> {
+  return runReadStatement<StatsRow>(db, buildStatsSql(q));
 }

@@ -60,3 +60,20 @@ export function monitorFeedback(projectId: string, scorer: string, trigger: stri
 export function monitorRef(projectId: string, name: string, digest?: string): string {
   return `weave:///${projectId}/object/${name}${digest === undefined ? '' : `:${digest}`}`;
 }
+
+/**
+ * A deterministic text of about `chars` characters that compresses poorly, for payloads that
+ * must stay large once stored (PostgreSQL compresses repetitive values).
+ */
+export function bulkyText(chars: number): string {
+  let x = 0x2545f491;
+  let out = '';
+  while (out.length < chars) {
+    // xorshift32: a fixed sequence of well-spread numbers.
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out += (x >>> 0).toString(36);
+  }
+  return out.slice(0, chars);
+}

@@ -1,5 +1,5 @@
 // Small readers for stats responses: bucket starts as instants (a UTC timestamp may be written
-// `…Z` or `…+00:00`, so compare instants, not text) and a bucket's metric keys.
+// `…Z` or `…+00:00`, so compare instants, not text), bucket counts, and a zero-offset check.
 import type { FeedbackStatsRes } from '@feedback/api-types';
 
 export const HOUR_MS = 3_600_000;

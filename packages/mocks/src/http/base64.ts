@@ -1,6 +1,6 @@
-// Base64 decoding as lenient as Node's Buffer.from(text, 'base64'), which the server uses for
-// Basic credentials, so an odd but accepted header is accepted here too. atob() is stricter
-// (it throws on a bad length), and this code must also run in browsers, where Buffer is absent.
+// Base64 decoding as lenient as Node's Buffer decoding, which the server uses for Basic
+// credentials, so an odd but accepted header is accepted here too. atob() is stricter (it
+// throws on a bad length), and this code must also run in browsers, which have no Buffer.
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const VALUE = new Map([...ALPHABET].map((c, i) => [c, i]));

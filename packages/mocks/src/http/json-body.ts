@@ -68,7 +68,8 @@ async function bodyBytes(request: Request, encoding: ContentEncoding): Promise<U
 export async function readJsonBody(request: Request): Promise<JsonBody> {
   const contentType = request.headers.get('content-type');
   if (!isJsonMediaType(contentType)) return { kind: 'skipped' };
-  const charset = charsetOf(contentType ?? '') ?? 'utf-8';
+  // An empty `charset=` counts as none, as in body-parser.
+  const charset = charsetOf(contentType ?? '') || 'utf-8';
   if (!charset.startsWith('utf-')) throw unsupportedCharset();
   const encoding = (request.headers.get('content-encoding') ?? 'identity').toLowerCase();
   if (!isKnownEncoding(encoding)) throw unsupportedCharset();

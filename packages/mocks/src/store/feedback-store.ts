@@ -33,10 +33,6 @@ export class FeedbackStore {
     }
   }
 
-  get size(): number {
-    return this.byKey.size;
-  }
-
   clear(): void {
     this.byKey.clear();
   }

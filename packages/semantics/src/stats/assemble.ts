@@ -54,17 +54,16 @@ export function assembleStatsResponse(input: StatsResponseInput): FeedbackStatsR
     bucket['count'] = agg?.count ?? 0;
     return bucket as FeedbackStatsBucket;
   });
-  let windowStats: FeedbackStatsRes['window_stats'] = null;
-  if (input.metrics.length > 0) {
-    windowStats = {};
-    input.metrics.forEach((m, i) => {
-      const entry: Record<string, StatsValue> = {};
-      names[i]?.forEach((o, j) => {
-        entry[o.label] = valueAt(input.total, i, j, o.aggregation);
-      });
-      (windowStats as Record<string, Record<string, StatsValue>>)[m.slug] = entry;
-    });
-  }
+  // fromEntries defines own properties: a metric whose slug is "__proto__" stays a key.
+  const windowStats: FeedbackStatsRes['window_stats'] =
+    input.metrics.length === 0
+      ? null
+      : Object.fromEntries(
+          input.metrics.map((m, i) => [
+            m.slug,
+            Object.fromEntries((names[i] ?? []).map((o, j) => [o.label, valueAt(input.total, i, j, o.aggregation)])),
+          ]),
+        );
   return {
     start: toUtcIso(input.window.startMs),
     end: toUtcIso(input.window.endMs),

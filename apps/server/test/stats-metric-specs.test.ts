@@ -1,19 +1,24 @@
-// /feedback/stats response shape (SEMANTICS §2 "Metrics"): the order of bucket keys, default
-// aggregations, window_stats keyed by slug (and null without metrics), and the bare grid of
-// {timestamp, count} buckets when no metric is asked for.
-import type { FeedbackMetricSpec, FeedbackStatsRes } from '@feedback/api-types';
+// /feedback/stats metric specs (SEMANTICS §2 "Metrics"): the order of bucket keys, default
+// aggregations, window_stats keyed by slug (and null without metrics), the bare grid of
+// {timestamp, count} buckets when no metric is asked for; then the rules a spec must follow:
+// json_path syntax (400), aggregations a categorical metric refuses (400), schema mistakes (422).
+import type { FeedbackMetricSpec, FeedbackStatsReq, FeedbackStatsRes } from '@feedback/api-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from './support/engines.js';
 import { customFeedback } from './support/query-bodies.js';
+import { expect400 } from './support/query-errors.js';
 import { seedFeedback } from './support/query-seed.js';
 import { bucketCounts } from './support/stats-buckets.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 const HOUR0 = Date.parse('2024-06-01T00:00:00Z');
 
-describe.each(testEngines())('stats output shape on $name', (engine) => {
+describe.each(testEngines())('stats metric specs on $name', (engine) => {
   let srv: TestServer;
   const P = 'acme/stats-output';
+  const P_RULES = 'acme/stats-metric-rules';
+  const rulesWindow = { project_id: P_RULES, start: '2024-06-01T00:00:00Z', end: '2024-06-01T01:00:00Z' };
+  const statsRules = (metrics: FeedbackMetricSpec[]) => srv.client().stats({ ...rulesWindow, metrics });
   const stats = (metrics?: FeedbackMetricSpec[]): Promise<FeedbackStatsRes> =>
     srv.client().stats({
       project_id: P, start: '2024-06-01T00:00:00Z', end: '2024-06-01T02:00:00Z', granularity: 3600,
@@ -26,6 +31,7 @@ describe.each(testEngines())('stats output shape on $name', (engine) => {
       { at: HOUR0 + 1000, body: customFeedback(P, { score: 2, ok: true, label: 'yes' }) },
       { at: HOUR0 + 2000, body: customFeedback(P, { score: 4, ok: false, label: 'no' }) },
       { at: HOUR0 + 3000, body: customFeedback(P, { score: 9, ok: true, label: 'yes' }) },
+      { at: HOUR0 + 4000, body: customFeedback(P_RULES, { a: { b_c: { 'd e': 1.25 } }, A: 2 }) },
     ]);
   }, 60_000);
   afterAll(async () => {
@@ -95,5 +101,43 @@ describe.each(testEngines())('stats output shape on $name', (engine) => {
     expect(res).toMatchObject({ granularity: 3600, timezone: 'UTC' });
     expect(Date.parse(res.start)).toBe(HOUR0);
     expect(Date.parse(res.end)).toBe(HOUR0 + 7_200_000);
+  });
+
+  describe('rules', () => {
+    it('accepts letters, digits, _, spaces and single dots', async () => {
+      const res = await statsRules([
+        { json_path: 'a.b_c.d e', aggregations: ['sum'] },
+        { json_path: 'A', aggregations: ['sum'] },
+        { json_path: 'Z9_ z', aggregations: ['sum'] },
+      ]);
+      expect(res.window_stats).toEqual({ a_b_c_d_e: { sum: 1.25 }, A: { sum: 2 }, Z9__z: { sum: 0 } });
+    });
+
+    it.each(['', '.a', 'a.', 'a..b', '.', 'a[0]', 'a.0]', 'a-b', 'a/b', '$.a', 'a*', 'é'])('refuses json_path %j (400)', async (jsonPath) => {
+      await expect400(statsRules([{ json_path: jsonPath }]));
+    });
+
+    it('refuses sum, avg and percentiles on a categorical metric (400)', async () => {
+      await expect400(statsRules([{ json_path: 'A', value_type: 'categorical', aggregations: ['sum'] }]));
+      await expect400(statsRules([{ json_path: 'A', value_type: 'categorical', aggregations: ['count', 'avg'] }]));
+      await expect400(statsRules([{ json_path: 'A', value_type: 'categorical', aggregations: ['min'], percentiles: [50] }]));
+    });
+
+    it('refuses a broken metric even when an earlier one is fine (400)', async () => {
+      await expect400(statsRules([{ json_path: 'A' }, { json_path: 'a..b' }]));
+    });
+
+    it('refuses unknown keys and enum values in a metric spec (422)', async () => {
+      const send = (metric: unknown) => srv.post('/feedback/stats', JSON.stringify({ ...rulesWindow, metrics: [metric] } satisfies Omit<FeedbackStatsReq, 'metrics'> & { metrics: unknown[] }));
+      for (const metric of [
+        { json_path: 'A', value_type: 'text' },
+        { json_path: 'A', aggregations: ['median'] },
+        { json_path: 'A', path: 'A' },
+        { value_type: 'numeric' },
+      ]) {
+        const res = await send(metric);
+        expect(res.status, JSON.stringify(metric)).toBe(422);
+      }
+    });
   });
 });

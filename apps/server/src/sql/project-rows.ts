@@ -1,0 +1,18 @@
+// The rows of one project and time range, as both read queries consume them. Each row is in
+// exactly one of two partial indexes (migrations/003): `covered` rows are read by an index-only
+// scan of feedback_covering, the rare others through feedback_uncovered and the heap.
+// `columns` and `where` are SQL text built from fixed fragments; values stay bound parameters.
+export function projectRows(columns: string, where: readonly string[]): string {
+  const filter = where.join(' AND ');
+  return `(SELECT ${columns} FROM feedback WHERE covered AND ${filter}
+           UNION ALL
+           SELECT ${columns} FROM feedback WHERE NOT covered AND ${filter})`;
+}
+
+/** Whether a row's read columns fit a B-tree entry of feedback_covering (written with the row). */
+export const COVERED_EXPR = `(
+  octet_length(project_id) + octet_length(feedback_type) + coalesce(octet_length(trigger_ref), 0)
+  + pg_column_size(payload) + pg_column_size(scorer_tags) + pg_column_size(scorer_ratings)
+  + octet_length(scorer_id) + octet_length(monitor_id) + octet_length(span_type)
+  + octet_length(span_agent_name) + octet_length(span_agent_version)
+) <= 2000`;

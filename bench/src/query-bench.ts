@@ -1,0 +1,103 @@
+// Times each query four ways — over HTTP with the SDK, the server's own SQL sent directly, the
+// obvious SQL, and the index-only count floor — and checks the server's answer against the
+// obvious SQL's. HTTP runs while the server is up; the SQL phase may run after it has stopped
+// (PGlite is embedded: one process at a time).
+import type { FeedbackClient } from '@feedback/sdk';
+import type { QuerySpec, ServerStatement } from './query-specs.js';
+import type { SqlRunner } from './sql-runner.js';
+import { timeRuns, type Timing } from './timing.js';
+
+export interface RunCounts {
+  runs: number;
+  warmup: number;
+  /** Runs of the obvious SQL, which can take seconds each. */
+  baselineRuns: number;
+}
+
+export interface HttpFigures {
+  id: QuerySpec['id'];
+  http: Timing;
+  response: unknown;
+}
+
+export interface QueryFigures {
+  id: QuerySpec['id'];
+  title: string;
+  rows: number;
+  http: Timing;
+  direct: Timing;
+  obvious: Timing;
+  /** The obvious SQL with the same session settings the server applies (JIT off, work_mem, parallelism). */
+  obviousTuned: Timing;
+  floor: Timing;
+  verified: string;
+  /** EXPLAIN (ANALYZE, BUFFERS) of the server's statement, under its settings: the profile. */
+  plan: string;
+}
+
+export async function benchHttp(specs: readonly QuerySpec[], client: FeedbackClient, counts: RunCounts): Promise<HttpFigures[]> {
+  const out: HttpFigures[] = [];
+  for (const spec of specs) {
+    let response: unknown;
+    const http = await timeRuns(counts.runs, counts.warmup, async () => {
+      response = await spec.http(client);
+    });
+    out.push({ id: spec.id, http, response });
+  }
+  return out;
+}
+
+/** Exactly what the server does per request: a transaction, its settings, the statement. */
+export async function runServerStatement(runner: SqlRunner, s: ServerStatement): Promise<Record<string, unknown>[]> {
+  await runner.exec('BEGIN');
+  try {
+    await runner.exec(s.settings);
+    const rows = await runner.query(s.sql, s.params);
+    await runner.exec('COMMIT');
+    return rows;
+  } catch (err) {
+    await runner.exec('ROLLBACK');
+    throw err;
+  }
+}
+
+async function runAll(runner: SqlRunner, statements: readonly { sql: string; params: unknown[] }[]): Promise<Record<string, unknown>[][]> {
+  const out: Record<string, unknown>[][] = [];
+  for (const s of statements) out.push(await runner.query(s.sql, s.params));
+  return out;
+}
+
+export async function benchSql(
+  specs: readonly QuerySpec[],
+  httpFigures: readonly HttpFigures[],
+  runner: SqlRunner,
+  counts: RunCounts,
+): Promise<QueryFigures[]> {
+  const out: QueryFigures[] = [];
+  for (const spec of specs) {
+    const fromHttp = httpFigures.find((h) => h.id === spec.id);
+    if (fromHttp === undefined) throw new Error(`no HTTP figures for ${spec.id}`);
+    const server = spec.server();
+    const direct = await timeRuns(counts.runs, counts.warmup, () => runServerStatement(runner, server));
+    const floorStatement = spec.floor();
+    const floor = await timeRuns(counts.runs, counts.warmup, () => runner.query(floorStatement.sql, floorStatement.params));
+    const rows = Number((await runner.query(floorStatement.sql, floorStatement.params))[0]?.['n']);
+    const obviousStatements = spec.obvious();
+    let obviousRows: Record<string, unknown>[][] = [];
+    const obvious = await timeRuns(counts.baselineRuns, 1, async () => {
+      obviousRows = await runAll(runner, obviousStatements);
+    });
+    const obviousTuned = await timeRuns(counts.baselineRuns, 1, async () => {
+      await runner.exec('BEGIN');
+      await runner.exec(server.settings);
+      await runAll(runner, obviousStatements);
+      await runner.exec('COMMIT');
+    });
+    const verified = spec.verify(fromHttp.response, obviousRows);
+    const plan = (await runServerStatement(runner, { ...server, sql: `EXPLAIN (ANALYZE, BUFFERS) ${server.sql}` }))
+      .map((r) => String(r['QUERY PLAN']))
+      .join('\n');
+    out.push({ id: spec.id, title: spec.title, rows, http: fromHttp.http, direct, obvious, obviousTuned, floor, verified, plan });
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+// The four query benchmarks as data: how each is asked over HTTP, which SQL the server runs for it,
+// the obvious SQL and the floor it is compared with, and how the answers are checked.
+import type { FeedbackClient } from '@feedback/sdk';
+import { buildAggregateSql, buildStatsSql } from '@feedback/server';
+import { WINDOW_END_MS, WINDOW_START_MS } from './dataset.js';
+import { floorCount, obviousGroupedAggregate, obviousMonthAggregate, obviousStats, obviousTotalAggregate, type Statement } from './obvious-sql.js';
+import {
+  AGGREGATE_AFTER_MS,
+  AGGREGATE_BEFORE_MS,
+  groupedAggregateQuery,
+  groupedAggregateRequest,
+  monthAggregateQuery,
+  monthAggregateRequest,
+  statsQuery,
+  statsRequest,
+  TOTAL_BEFORE_MS,
+  totalAggregateQuery,
+  totalAggregateRequest,
+} from './queries.js';
+import { verifyAggregate, verifyStats } from './verify.js';
+
+/** What the server sends for one request: its statement and the settings it applies first. */
+export interface ServerStatement extends Statement {
+  settings: string;
+}
+
+export interface QuerySpec {
+  id: 'stats' | 'aggregate_grouped' | 'aggregate_month' | 'aggregate_total';
+  title: string;
+  http(client: FeedbackClient): Promise<unknown>;
+  server(): ServerStatement;
+  obvious(): Statement[];
+  floor(): Statement;
+  verify(response: unknown, obvious: Record<string, unknown>[][]): string;
+}
+
+export function querySpecs(project: string): QuerySpec[] {
+  return [
+    {
+      id: 'stats',
+      title: 'stats: 31 days, auto granularity (1 day), America/New_York, numeric avg/min/max + p50/p95, boolean, categorical',
+      http: (client) => client.stats(statsRequest(project)),
+      server: () => buildStatsSql(statsQuery(project)),
+      obvious: () => obviousStats(project),
+      floor: () => floorCount(project, WINDOW_START_MS, WINDOW_END_MS),
+      verify: (res, obvious) => verifyStats(res as Parameters<typeof verifyStats>[0], obvious),
+    },
+    {
+      id: 'aggregate_grouped',
+      title: 'aggregate: 7 days, hourly buckets, group_by scorer_id + span_status_code',
+      http: (client) => client.aggregate(groupedAggregateRequest(project)),
+      server: () => buildAggregateSql(groupedAggregateQuery(project)),
+      obvious: () => obviousGroupedAggregate(project),
+      floor: () => floorCount(project, AGGREGATE_AFTER_MS, AGGREGATE_BEFORE_MS),
+      verify: (res, obvious) => verifyAggregate(res as Parameters<typeof verifyAggregate>[0], obvious, true),
+    },
+    {
+      id: 'aggregate_month',
+      title: 'aggregate: 31 days, daily buckets, group_by scorer_id + span_status_code (every row of the project)',
+      http: (client) => client.aggregate(monthAggregateRequest(project)),
+      server: () => buildAggregateSql(monthAggregateQuery(project)),
+      obvious: () => obviousMonthAggregate(project),
+      floor: () => floorCount(project, WINDOW_START_MS, WINDOW_END_MS),
+      verify: (res, obvious) => verifyAggregate(res as Parameters<typeof verifyAggregate>[0], obvious, true),
+    },
+    {
+      id: 'aggregate_total',
+      title: 'aggregate: all-time project total (no buckets, no group_by)',
+      http: (client) => client.aggregate(totalAggregateRequest(project)),
+      server: () => buildAggregateSql(totalAggregateQuery(project)),
+      obvious: () => obviousTotalAggregate(project),
+      floor: () => floorCount(project, 0, TOTAL_BEFORE_MS),
+      verify: (res, obvious) => verifyAggregate(res as Parameters<typeof verifyAggregate>[0], obvious, false),
+    },
+  ];
+}

@@ -1,0 +1,131 @@
+// `npm run bench`: generate and load the datasets, run every benchmark, write results/<size>.json
+// and regenerate RESULTS.md from all result files. Progress goes to stdout.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseBenchArgs, USAGE, type BenchArgs } from './cli-args.js';
+import { pgliteDataset, postgresDataset, type LoadedDataset } from './datasets.js';
+import { benchEngine, BENCH_KEY, serverEnv, type EngineQueries } from './engine-run.js';
+import { benchIngest, type IngestFigures } from './ingest-bench.js';
+import { BENCH_DIR, currentLoad, machineFacts, type MachineFacts } from './machine.js';
+import { writeResultsMarkdown } from './results-md.js';
+import { startServer } from './server-cli.js';
+import { pgliteRunner, postgresRunner } from './sql-runner.js';
+
+export interface RunResults {
+  startedAt: string;
+  finishedAt: string;
+  minutes: number;
+  args: Omit<BenchArgs, 'adminUrl'>;
+  machine: MachineFacts;
+  datasets: { label: string; dataset: LoadedDataset }[];
+  queries: EngineQueries[];
+  ingest: IngestFigures[];
+}
+
+const log = (line: string): void => void process.stdout.write(`${line}\n`);
+const INGEST_PLAN: [concurrency: number, requests: number, logLevel: string][] = [
+  [1, 1_000, 'warn'],
+  [16, 10_000, 'warn'],
+  [64, 20_000, 'warn'],
+  // The same load with one log line per request, the server's default level.
+  [64, 20_000, 'info'],
+];
+
+async function runIngest(url: string, runId: string): Promise<IngestFigures[]> {
+  const out: IngestFigures[] = [];
+  const runner = await postgresRunner(url);
+  try {
+    for (const [concurrency, requests, logLevel] of INGEST_PLAN) {
+      const server = await startServer(serverEnv({ DATABASE_URL: url }, logLevel));
+      try {
+        const project = `bench/ingest-${runId}-c${concurrency}-${logLevel}`;
+        const f = await benchIngest({ baseUrl: server.baseUrl, apiKey: BENCH_KEY, project, concurrency, requests, logLevel, runner });
+        log(`  create c=${concurrency} (LOG_LEVEL=${logLevel}): ${Math.round(f.requestsPerSecond)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.acknowledged} acknowledged, ${f.rowsCommitted} committed`);
+        out.push(f);
+      } finally {
+        await server.stop();
+      }
+    }
+    // Ingest rows are not part of the dataset: leave the database as loaded, for --reuse.
+    await runner.query("DELETE FROM feedback WHERE project_id LIKE 'bench/ingest-%'");
+    await runner.exec('VACUUM ANALYZE feedback');
+  } finally {
+    await runner.close();
+  }
+  return out;
+}
+
+async function main(): Promise<number> {
+  const parsed = parseBenchArgs(process.argv.slice(2), process.env);
+  if (parsed === 'help') {
+    log(USAGE);
+    return 0;
+  }
+  const args = parsed;
+  const started = new Date();
+  const admin = await postgresRunner(args.adminUrl);
+  const machine = await machineFacts(admin);
+  await admin.close();
+  log(`feedback bench: ${args.size} on PostgreSQL ${machine.postgres}, ${machine.cores} cores, load ${machine.loadAtStart.toFixed(2)}`);
+  const counts = { runs: args.runs, warmup: args.warmup, baselineRuns: args.baselineRuns };
+  const datasets: RunResults['datasets'] = [];
+  const queries: EngineQueries[] = [];
+
+  log(`PostgreSQL, ${args.size}`);
+  const main = await postgresDataset(args.adminUrl, args.size, args.seed, args.reuse, log);
+  datasets.push({ label: `PostgreSQL ${args.size}`, dataset: main.dataset });
+  queries.push(await benchEngine({
+    label: `PostgreSQL ${args.size}`, engine: 'postgres', tableRows: main.dataset.rows,
+    storage: { DATABASE_URL: main.url }, counts, openRunner: () => postgresRunner(main.url), log,
+  }));
+  const ingest = args.ingest ? await runIngest(main.url, started.getTime().toString(36)) : [];
+
+  if (args.compareSize !== null) {
+    const size = args.compareSize;
+    log(`PGlite vs PostgreSQL, ${size}`);
+    const pg = size === args.size ? main : await postgresDataset(args.adminUrl, size, args.seed, args.reuse, log);
+    if (size !== args.size) {
+      datasets.push({ label: `PostgreSQL ${size}`, dataset: pg.dataset });
+      queries.push(await benchEngine({
+        label: `PostgreSQL ${size}`, engine: 'postgres', tableRows: pg.dataset.rows,
+        storage: { DATABASE_URL: pg.url }, counts, openRunner: () => postgresRunner(pg.url), log,
+      }));
+    }
+    const lite = await pgliteDataset(size, args.seed, log);
+    datasets.push({ label: `PGlite ${size}`, dataset: lite.dataset });
+    queries.push(await benchEngine({
+      label: `PGlite ${size}`, engine: 'pglite', tableRows: lite.dataset.rows,
+      storage: { DATABASE_URL: '', FEEDBACK_DATA_DIR: lite.dataDir }, counts, openRunner: () => pgliteRunner(lite.dataDir), log,
+    }));
+  }
+
+  machine.loadAtEnd = currentLoad();
+  const finished = new Date();
+  const { adminUrl: _hidden, ...shownArgs } = args;
+  const results: RunResults = {
+    startedAt: started.toISOString(),
+    finishedAt: finished.toISOString(),
+    minutes: (finished.getTime() - started.getTime()) / 60_000,
+    args: shownArgs,
+    machine,
+    datasets,
+    queries,
+    ingest,
+  };
+  const dir = join(BENCH_DIR, 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${args.size}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  const md = writeResultsMarkdown(dir, join(BENCH_DIR, 'RESULTS.md'));
+  log(`wrote ${md} (${results.minutes.toFixed(1)} minutes)`);
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);
