@@ -1,40 +1,18 @@
 // Maps between the shared rules' PreparedFeedback and the feedback table's columns, including
 // the columns derived at write time for the aggregations.
-import { objectIdOf, spanTypeOf, type PreparedFeedback } from '@feedback/semantics';
+import { deriveKeys, type PreparedFeedback } from '@feedback/semantics';
 
 /** The row as inserted through jsonb_to_recordset: one JSON object per row. */
-export interface FeedbackInsertRow {
-  project_id: string;
+export type FeedbackInsertRow = Omit<PreparedFeedback, 'clientId'> & {
   id: string;
+  /** ISO 8601, UTC. */
   created_at: string;
-  weave_ref: string;
-  feedback_type: string;
-  payload: Record<string, unknown>;
-  creator: string | null;
-  annotation_ref: string | null;
-  runnable_ref: string | null;
-  call_ref: string | null;
-  trigger_ref: string | null;
-  queue_id: string | null;
-  scorer_tags: string[];
-  scorer_tag_reasons: Record<string, string>;
-  scorer_tag_confidences: Record<string, number>;
-  scorer_ratings: Record<string, number>;
-  scorer_rating_reasons: Record<string, string>;
-  scorer_rating_confidences: Record<string, number>;
-  wb_user_id: string;
-  span_agent_name: string;
-  span_agent_version: string;
-  span_status_code: string;
-  span_conversation_id: string;
-  span_trace_id: string;
-  scorer_trace_id: string;
   scorer_id: string;
   monitor_id: string;
   span_type: string;
   rating: number | null;
   is_scored: boolean;
-}
+};
 
 /** The column list with SQL types, in one place for INSERT and SELECT. */
 export const FEEDBACK_COLUMNS: readonly (readonly [keyof FeedbackInsertRow, string])[] = [
@@ -50,38 +28,17 @@ export const FEEDBACK_COLUMNS: readonly (readonly [keyof FeedbackInsertRow, stri
 ];
 
 export function toInsertRow(f: PreparedFeedback, id: string, createdAtMs: number): FeedbackInsertRow {
-  const rating = f.scorer_ratings['_rating_'];
+  const { clientId: _clientId, ...content } = f;
+  const keys = deriveKeys(f);
   return {
-    project_id: f.project_id,
+    ...content,
     id,
     created_at: new Date(createdAtMs).toISOString(),
-    weave_ref: f.weave_ref,
-    feedback_type: f.feedback_type,
-    payload: f.payload,
-    creator: f.creator,
-    annotation_ref: f.annotation_ref,
-    runnable_ref: f.runnable_ref,
-    call_ref: f.call_ref,
-    trigger_ref: f.trigger_ref,
-    queue_id: f.queue_id,
-    scorer_tags: f.scorer_tags,
-    scorer_tag_reasons: f.scorer_tag_reasons,
-    scorer_tag_confidences: f.scorer_tag_confidences,
-    scorer_ratings: f.scorer_ratings,
-    scorer_rating_reasons: f.scorer_rating_reasons,
-    scorer_rating_confidences: f.scorer_rating_confidences,
-    wb_user_id: f.wb_user_id,
-    span_agent_name: f.span_agent_name,
-    span_agent_version: f.span_agent_version,
-    span_status_code: f.span_status_code,
-    span_conversation_id: f.span_conversation_id,
-    span_trace_id: f.span_trace_id,
-    scorer_trace_id: f.scorer_trace_id,
-    scorer_id: objectIdOf(f.runnable_ref),
-    monitor_id: objectIdOf(f.trigger_ref),
-    span_type: spanTypeOf(f.weave_ref),
-    rating: typeof rating === 'number' ? rating : null,
-    is_scored: f.scorer_tags.length > 0 || Object.keys(f.scorer_ratings).length > 0,
+    scorer_id: keys.scorerId,
+    monitor_id: keys.monitorId,
+    span_type: keys.spanType,
+    rating: keys.rating,
+    is_scored: keys.isScored,
   };
 }
 

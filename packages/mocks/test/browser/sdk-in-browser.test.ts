@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, launchChromium } from './chromium.js';
 import { bundlePage, type PageBundle } from './page-bundle.js';
 import { NOW } from './page/feedback-fixture.js';
-import { OUTCOME_KEY, type OutcomeWindow, type PageResults } from './page/page-results.js';
+import { OUTCOME_KEY, type OutcomeWindow, type PageOutcome, type PageResults } from './page/page-results.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 
 const executable = chromiumPath();
@@ -43,7 +43,8 @@ describe.runIf(executable !== undefined)('the SDK against the fake in Chromium (
     page.on('pageerror', (err) => pageErrors.push(err.message));
     await page.goto(`${server.origin}/`);
     await page.waitForFunction((key) => key in window, OUTCOME_KEY, { timeout: 15_000 });
-    const outcome = await page.evaluate((key) => (window as OutcomeWindow)[key], OUTCOME_KEY);
+    // The function runs in the page (it cannot see OUTCOME_KEY); page.evaluate awaits the promise.
+    const outcome = await page.evaluate<PageOutcome | undefined, typeof OUTCOME_KEY>((key) => (window as OutcomeWindow)[key], OUTCOME_KEY);
     if (outcome === undefined || !outcome.ok) {
       throw new Error(`the page failed: ${outcome?.ok === false ? outcome.error : 'no outcome'}; page errors: ${pageErrors.join('; ')}`);
     }

@@ -50,3 +50,4 @@ export {
   splitIdPatterns,
   type WeaveRef,
 } from './refs.js';
+export { deriveKeys, type DerivedKeys } from './derived-keys.js';
