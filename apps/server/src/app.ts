@@ -3,6 +3,7 @@
 import express, { type Express } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import type { Logger } from 'pino';
+import { ApiError } from '@feedback/semantics';
 import { requireApiKey } from './http/auth.js';
 import { docsRouter } from './http/docs.js';
 import { errorHandler } from './http/error-handler.js';
@@ -54,6 +55,10 @@ export function createApp(deps: AppDeps): Express {
   app.post('/feedback/create', createRoute(routeDeps));
   app.post('/feedback/stats', statsRoute(routeDeps));
   app.post('/feedback/aggregate', aggregateRoute(routeDeps));
+  // Whatever no route answered (including methods the probes and docs don't serve) is a JSON 404.
+  app.use((_req, _res, next) => {
+    next(new ApiError('not_found', 'No such endpoint'));
+  });
   app.use(errorHandler);
   return app;
 }

@@ -27,7 +27,9 @@ function toFailure(item: ValidatorErrorItem): SchemaFailure {
   };
 }
 
-export function fromValidatorError(err: ValidatorHttpError): ApiError {
+/** Undefined for a response that broke the contract: that is our bug (500), not the client's. */
+export function fromValidatorError(err: ValidatorHttpError): ApiError | undefined {
+  if (err.status >= 500) return undefined;
   switch (err.status) {
     case 400:
       return new ApiError('validation', 'The request body does not match the schema', toValidationDetail((err.errors ?? []).map(toFailure)));

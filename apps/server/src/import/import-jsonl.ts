@@ -44,12 +44,14 @@ export function parseImportLine(text: string): FeedbackInsertRow {
 
 export async function importFile(db: Db, file: string): Promise<ImportResult> {
   const started = performance.now();
-  const input = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
-  const lines = createInterface({ input, crlfDelay: Infinity });
   const errors: ImportResult['errors'] = [];
   let rows = 0;
   let inserted = 0;
   await db.transaction(async (tx) => {
+    // Opened only once the transaction is ready: lines emitted before `for await` starts
+    // listening would be lost.
+    const input = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
+    const lines = createInterface({ input, crlfDelay: Infinity });
     let batch: FeedbackInsertRow[] = [];
     let lineNo = 0;
     for await (const line of lines) {

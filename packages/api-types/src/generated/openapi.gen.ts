@@ -608,10 +608,10 @@ export interface components {
             /** @description A sentence saying what is wrong. */
             reason: string;
             /**
-             * @description Machine-readable class of the error.
+             * @description Machine-readable class of the error (InternalError only for a server bug, never expected).
              * @enum {string}
              */
-            error_type: "InvalidRequest" | "Unauthorized" | "Forbidden" | "NotFound" | "Conflict" | "PayloadTooLarge" | "UnsupportedMediaType" | "ServiceUnavailable";
+            error_type: "InvalidRequest" | "Unauthorized" | "Forbidden" | "NotFound" | "Conflict" | "PayloadTooLarge" | "UnsupportedMediaType" | "ServiceUnavailable" | "InternalError";
         };
         /** HealthRes */
         HealthRes: {

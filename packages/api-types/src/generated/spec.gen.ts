@@ -1537,9 +1537,10 @@ export const openapiSpec = {
               "Conflict",
               "PayloadTooLarge",
               "UnsupportedMediaType",
-              "ServiceUnavailable"
+              "ServiceUnavailable",
+              "InternalError"
             ],
-            "description": "Machine-readable class of the error."
+            "description": "Machine-readable class of the error (InternalError only for a server bug, never expected)."
           }
         }
       },
