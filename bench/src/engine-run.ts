@@ -23,7 +23,8 @@ export function serverEnv(storage: ServerEnv, logLevel = 'warn'): ServerEnv {
 const FLOOR_INDEX = 'bench_floor_project_created_at';
 
 export async function addFloorIndex(runner: SqlRunner): Promise<void> {
-  await runner.exec(`CREATE INDEX IF NOT EXISTS ${FLOOR_INDEX} ON feedback (project_id, created_at); VACUUM ANALYZE feedback`);
+  await runner.exec(`CREATE INDEX IF NOT EXISTS ${FLOOR_INDEX} ON feedback (project_id, created_at)`);
+  await runner.exec('VACUUM ANALYZE feedback');
 }
 
 export async function dropFloorIndex(runner: SqlRunner): Promise<void> {

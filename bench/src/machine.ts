@@ -1,6 +1,6 @@
 // Facts about the machine and the software a run measured, for RESULTS.md.
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,10 +23,19 @@ export interface MachineFacts {
 const require = createRequire(import.meta.url);
 
 function pgliteVersion(): string {
-  // @electric-sql/pglite is the server's dependency: resolve it from there.
-  const serverDir = dirname(require.resolve('@feedback/server'));
-  const pkg = require.resolve('@electric-sql/pglite/package.json', { paths: [serverDir] });
-  return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+  // @electric-sql/pglite is the server's dependency (its package.json is not exported): resolve
+  // its entry point from the server and walk up to the package root.
+  let dir = dirname(require.resolve('@electric-sql/pglite', { paths: [dirname(require.resolve('@feedback/server'))] }));
+  for (;;) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === '@electric-sql/pglite') return pkg.version ?? '?';
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return '?';
+    dir = parent;
+  }
 }
 
 const SETTINGS = ['shared_buffers', 'work_mem', 'max_parallel_workers_per_gather', 'jit', 'synchronous_commit', 'max_connections'];

@@ -64,8 +64,7 @@ async function main(): Promise<number> {
   const args = parsed;
   const started = new Date();
   const admin = await postgresRunner(args.adminUrl);
-  const machine = await machineFacts(admin);
-  await admin.close();
+  const machine = await machineFacts(admin).finally(() => admin.close());
   log(`feedback bench: ${args.size} on PostgreSQL ${machine.postgres}, ${machine.cores} cores, load ${machine.loadAtStart.toFixed(2)}`);
   const counts = { runs: args.runs, warmup: args.warmup, baselineRuns: args.baselineRuns };
   const datasets: RunResults['datasets'] = [];
@@ -126,6 +125,7 @@ main().then(
   },
   (err: unknown) => {
     process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exitCode = 1;
+    // A failed step may leave a client or child handle open: do not wait for it.
+    process.exit(1);
   },
 );
