@@ -72,7 +72,7 @@ export interface RunningServer {
 /** Starts `feedback-server serve` on 127.0.0.1 and waits until /readyz answers. */
 export async function startServer(env: ServerEnv): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [SERVER_CLI, 'serve'], {
+  const child = spawn(process.execPath, [...(env['BENCH_NODE_FLAGS'] ?? '').split(' ').filter((f) => f.length > 0), SERVER_CLI, 'serve'], {
     env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeedbackClient } from '@feedback/sdk';
 import { contractCases } from '../cases/index.js';
+import type { ContractCase } from '../cases/contract-case.js';
 import { KEYS } from '../support/keys.js';
 import type { ContractTarget } from '../targets/target.js';
 import { runCase } from './run-case.js';
@@ -14,10 +15,12 @@ export interface SuiteOptions {
   start: () => Promise<ContractTarget>;
   /** Why the suite is skipped here (e.g. no DATABASE_URL); run when undefined. */
   skipReason?: string | undefined;
+  /** Only the cases this accepts (default: all that fit the target's kind). */
+  filter?: (c: ContractCase) => boolean;
 }
 
 export function defineContractSuite(opts: SuiteOptions): void {
-  const cases = contractCases.filter((c) => opts.kind === 'stateful' || c.targets === 'all');
+  const cases = contractCases.filter((c) => (opts.kind === 'stateful' || c.targets === 'all') && (opts.filter?.(c) ?? true));
   describe.skipIf(opts.skipReason !== undefined)(`contract: ${opts.label}${opts.skipReason === undefined ? '' : ` (skipped: ${opts.skipReason})`}`, () => {
     let target: ContractTarget | undefined;
     beforeAll(async () => {

@@ -58,9 +58,14 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startPrismTarget(): Promise<ShapeTarget> {
+/** Prism on a free loopback port: `mock` (answers from the spec) or `proxy` (in front of `upstream`). */
+export async function startPrism(mode: { kind: 'mock' } | { kind: 'proxy'; upstream: string }): Promise<{ baseUrl: string; close(): Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [prismCliPath(), 'mock', SPEC_PATH, '--port', String(port), '-h', '127.0.0.1'], {
+  const args = mode.kind === 'mock'
+    ? ['mock', SPEC_PATH]
+    // --errors: a response that breaks the contract becomes a 500 listing the violations.
+    : ['proxy', SPEC_PATH, mode.upstream, '--errors'];
+  const child = spawn(process.execPath, [prismCliPath(), ...args, '--port', String(port), '-h', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -76,5 +81,10 @@ export async function startPrismTarget(): Promise<ShapeTarget> {
     await stop(child);
     throw err;
   }
-  return { kind: 'shape', name: 'prism', baseUrl, close: () => stop(child) };
+  return { baseUrl, close: () => stop(child) };
+}
+
+export async function startPrismTarget(): Promise<ShapeTarget> {
+  const prism = await startPrism({ kind: 'mock' });
+  return { kind: 'shape', name: 'prism', ...prism };
 }

@@ -10,14 +10,19 @@ import type { SeedRow } from './seed-row.js';
 import { INITIAL_NOW_MS, type StatefulTarget } from './target.js';
 import { openTestDatabase, type EngineName } from './test-database.js';
 
-export async function startServerTarget(engine: EngineName): Promise<StatefulTarget> {
+export interface ServerTargetOptions {
+  /** The server's own response validation; off to leave the checking to someone else (Prism proxy). */
+  validateResponses?: boolean;
+}
+
+export async function startServerTarget(engine: EngineName, opts: ServerTargetOptions = {}): Promise<StatefulTarget> {
   const { db, dispose } = await openTestDatabase(engine);
   const clock = { now: INITIAL_NOW_MS };
   const app = createApp({
     db,
     keys: createKeyStore(db, KEY_SEEDS),
     logger: createLogger('silent'),
-    validateResponses: true,
+    validateResponses: opts.validateResponses ?? true,
     now: () => clock.now,
   });
   const server: Server = await new Promise((resolve, reject) => {
