@@ -51,6 +51,19 @@ function ingestSection(r: RunResults): string[] {
   return lines;
 }
 
+function ingestProfileSection(r: RunResults): string[] {
+  const lines: string[] = [];
+  if (r.bareHttpCeiling !== null && r.bareHttpCeiling !== undefined) {
+    lines.push(`Ceiling: a bare \`node:http\` server (no framework, no validation, no database) answering the same request reaches ${Math.round(r.bareHttpCeiling).toLocaleString('en-US')} req/s at concurrency 64 with the same load generator on the same cores.`, '');
+  }
+  if ((r.ingestProfile ?? []).length > 0) {
+    lines.push('Server CPU profile during a separate c=64 create run (`--cpu-prof`; share of samples with the package on the stack, so shares overlap):', '');
+    lines.push('| package | share of samples |', '| --- | ---: |');
+    for (const p of r.ingestProfile) lines.push(`| ${p.name} | ${p.percent.toFixed(1)}% |`);
+  }
+  return lines;
+}
+
 function pgliteSection(r: RunResults): string[] {
   const lite = r.queries.find((q) => q.engine === 'pglite');
   if (lite === undefined) return [];
@@ -95,7 +108,7 @@ export function renderResults(runs: readonly RunResults[], notes: string): strin
   for (const r of runs) {
     out.push(`## Run: ${r.args.size} on PostgreSQL`, '', ...machineSection(r), '', '### Datasets', '', ...datasetSection(r), '');
     out.push(...queryTables(r.queries), '');
-    out.push('### Ingest: `/feedback/create` over HTTP (autocannon, request validation on)', '', ...ingestSection(r), '');
+    out.push('### Ingest: `/feedback/create` over HTTP (autocannon, request validation on)', '', ...ingestSection(r), '', ...ingestProfileSection(r), '');
     out.push(...pgliteSection(r), '', '### Profiles', '', ...planSection(r));
   }
   if (notes.trim().length > 0) out.push(notes.trim(), '');

@@ -3,9 +3,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBenchArgs, USAGE, type BenchArgs } from './cli-args.js';
-import { pgliteDataset, postgresDataset, type LoadedDataset } from './datasets.js';
+import { DATA_DIR, pgliteDataset, postgresDataset, type LoadedDataset } from './datasets.js';
 import { benchEngine, BENCH_KEY, serverEnv, type EngineQueries } from './engine-run.js';
-import { benchIngest, type IngestFigures } from './ingest-bench.js';
+import { benchIngest, createBody, type IngestFigures } from './ingest-bench.js';
+import { bareHttpCeiling, profileDir, summariseProfile, type PackageShare } from './ingest-profile.js';
 import { BENCH_DIR, currentLoad, machineFacts, type MachineFacts } from './machine.js';
 import { writeResultsMarkdown } from './results-md.js';
 import { startServer } from './server-cli.js';
@@ -20,6 +21,10 @@ export interface RunResults {
   datasets: { label: string; dataset: LoadedDataset }[];
   queries: EngineQueries[];
   ingest: IngestFigures[];
+  /** A bare node:http server's req/s under the c=64 load: the ceiling of any Node server here. */
+  bareHttpCeiling: number | null;
+  /** Where the server's CPU goes during the c=64 create load (--cpu-prof, share per package). */
+  ingestProfile: PackageShare[];
 }
 
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -31,20 +36,35 @@ const INGEST_PLAN: [concurrency: number, requests: number, logLevel: string][] =
   [64, 20_000, 'info'],
 ];
 
-async function runIngest(url: string, runId: string): Promise<IngestFigures[]> {
-  const out: IngestFigures[] = [];
+interface IngestResults {
+  figures: IngestFigures[];
+  ceiling: number;
+  profile: PackageShare[];
+}
+
+async function runIngest(url: string, runId: string): Promise<IngestResults> {
+  const figures: IngestFigures[] = [];
   const runner = await postgresRunner(url);
+  let profile: PackageShare[] = [];
   try {
-    for (const [concurrency, requests, logLevel] of INGEST_PLAN) {
-      const server = await startServer(serverEnv({ DATABASE_URL: url }, logLevel));
+    const plan: [concurrency: number, requests: number, logLevel: string, profiled: boolean][] = [
+      ...INGEST_PLAN.map(([c, n, level]): [number, number, string, boolean] => [c, n, level, false]),
+      [64, 10_000, 'warn', true],
+    ];
+    for (const [concurrency, requests, logLevel, profiled] of plan) {
+      const dir = profiled ? profileDir(DATA_DIR) : undefined;
+      const flags = dir === undefined ? {} : { BENCH_NODE_FLAGS: `--cpu-prof --cpu-prof-dir=${dir}` };
+      const server = await startServer({ ...serverEnv({ DATABASE_URL: url }, logLevel), ...flags });
       try {
-        const project = `bench/ingest-${runId}-c${concurrency}-${logLevel}`;
+        const project = `bench/ingest-${runId}-c${concurrency}-${logLevel}${profiled ? '-profiled' : ''}`;
         const f = await benchIngest({ baseUrl: server.baseUrl, apiKey: BENCH_KEY, project, concurrency, requests, logLevel, runner });
+        if (profiled) continue;
         log(`  create c=${concurrency} (LOG_LEVEL=${logLevel}): ${Math.round(f.requestsPerSecond)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.acknowledged} acknowledged, ${f.rowsCommitted} committed`);
-        out.push(f);
+        figures.push(f);
       } finally {
         await server.stop();
       }
+      if (dir !== undefined) profile = summariseProfile(dir);
     }
     // Ingest rows are not part of the dataset: leave the database as loaded, for --reuse.
     await runner.query("DELETE FROM feedback WHERE project_id LIKE 'bench/ingest-%'");
@@ -52,7 +72,9 @@ async function runIngest(url: string, runId: string): Promise<IngestFigures[]> {
   } finally {
     await runner.close();
   }
-  return out;
+  const ceiling = await bareHttpCeiling(createBody('bench/ceiling'), 64, 20_000);
+  log(`  bare node:http server, c=64: ${Math.round(ceiling)} req/s`);
+  return { figures, ceiling, profile };
 }
 
 async function main(): Promise<number> {
@@ -77,7 +99,7 @@ async function main(): Promise<number> {
     label: `PostgreSQL ${args.size}`, engine: 'postgres', tableRows: main.dataset.rows,
     storage: { DATABASE_URL: main.url }, counts, openRunner: () => postgresRunner(main.url), log,
   }));
-  const ingest = args.ingest ? await runIngest(main.url, started.getTime().toString(36)) : [];
+  const ingest = args.ingest ? await runIngest(main.url, started.getTime().toString(36)) : undefined;
 
   if (args.compareSize !== null) {
     const size = args.compareSize;
@@ -109,7 +131,9 @@ async function main(): Promise<number> {
     machine,
     datasets,
     queries,
-    ingest,
+    ingest: ingest?.figures ?? [],
+    bareHttpCeiling: ingest?.ceiling ?? null,
+    ingestProfile: ingest?.profile ?? [],
   };
   const dir = join(BENCH_DIR, 'results');
   mkdirSync(dir, { recursive: true });

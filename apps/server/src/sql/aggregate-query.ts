@@ -6,6 +6,7 @@
 import type { GroupByDimension } from '@feedback/api-types';
 import type { Db } from '../storage/db.js';
 import { pgInstant } from './pg-instant.js';
+import { bucketStartSql } from './aggregate-bucket.js';
 import { projectRows } from './project-rows.js';
 import { READ_QUERY_SETTINGS, runReadStatement, type ReadStatement } from './read-settings.js';
 
@@ -88,16 +89,14 @@ export function buildAggregateSql(q: AggregateQuery): ReadStatement {
   if (q.spanAgentNames.length > 0) where.push(`span_agent_name = ANY(${bind(q.spanAgentNames, 'text[]')})`);
   if (q.spanTypes.length > 0) where.push(`span_type = ANY(${bind(q.spanTypes, 'text[]')})`);
 
-  const bucketExpr = q.bucketMs === null
-    ? '0::float8'
-    : `(floor(extract(epoch FROM created_at) * 1000 / ${bind(q.bucketMs, 'float8')}) * $${params.length}::float8)::float8`;
+  const bucketExpr = bucketStartSql(q.bucketMs, bind);
   const groupCols = q.groupBy.map((g, i) => `${GROUP_COLUMN[g]} AS g${i}`);
   const keys = ['b', ...q.groupBy.map((_, i) => `g${i}`)];
   const keyList = keys.join(', ');
   const order = ['b', ...q.groupBy.map((g, i) => GROUP_ORDER[g](`base.g${i}`))].map((k) => (k === 'b' ? 'base.b' : k));
 
   const sql = `
-    WITH f AS (
+    WITH f AS NOT MATERIALIZED (
       SELECT ${bucketExpr} AS b${groupCols.map((c) => `, ${c}`).join('')},
              is_scored, scorer_tags, scorer_ratings
       FROM ${projectRows(READ_COLUMNS, where)} AS r
@@ -115,16 +114,20 @@ export function buildAggregateSql(q: AggregateQuery): ReadStatement {
       SELECT ${keyList}, jsonb_object_agg(tag, n) AS tag_counts FROM tag_rows GROUP BY ${keyList}
     ),
     rating_rows AS (
-      SELECT ${keyList}, (e).key AS key, count(*)::int AS n, sum(((e).value)::float8)::float8 AS s
-      FROM (SELECT ${keyList}, jsonb_each(scorer_ratings) AS e FROM f) AS r
-      WHERE jsonb_typeof((e).value) = 'number'
-      GROUP BY ${keyList}, (e).key
+      SELECT ${keyList}, key, count(v)::int AS n, sum(v)::float8 AS s
+      FROM (
+        SELECT ${keyList}, key, CASE WHEN jsonb_typeof(value) = 'number' THEN value::float8 END AS v
+        FROM (SELECT ${keyList}, key, scorer_ratings -> key AS value
+              FROM (SELECT ${keyList}, scorer_ratings, jsonb_object_keys(scorer_ratings) AS key FROM f) AS k) AS kv
+      ) AS r
+      GROUP BY ${keyList}, key
+      HAVING count(v) > 0
     ),
     ratings AS (
       SELECT ${keyList}, jsonb_object_agg(key, n) AS rating_counts, jsonb_object_agg(key, s) AS rating_sums
       FROM rating_rows GROUP BY ${keyList}
     )
-    SELECT base.b AS bucket_ms,
+    SELECT ${q.bucketMs === null ? '0::float8' : '(extract(epoch FROM base.b) * 1000)::float8'} AS bucket_ms,
            ARRAY[${q.groupBy.map((_, i) => `base.g${i}`).join(', ')}]::text[] AS groups,
            base.total_count, base.scored_count,
            tags.tag_counts, ratings.rating_counts, ratings.rating_sums

@@ -1,6 +1,7 @@
-// The rows of one project and time range, as both read queries consume them. Each row is in
-// exactly one of two partial indexes (migrations/003): `covered` rows are read by an index-only
-// scan of feedback_covering, the rare others through feedback_uncovered and the heap.
+// The rows of one project and time range, as both read queries consume them. Every row is either
+// `covered` — in the partial covering indexes of migrations/003, read by an index-only scan of
+// feedback_stats_covering or feedback_aggregate_covering — or not, and then read through the small
+// partial index feedback_uncovered and the heap. The two branches never overlap.
 // `columns` and `where` are SQL text built from fixed fragments; values stay bound parameters.
 export function projectRows(columns: string, where: readonly string[]): string {
   const filter = where.join(' AND ');
@@ -9,7 +10,7 @@ export function projectRows(columns: string, where: readonly string[]): string {
            SELECT ${columns} FROM feedback WHERE NOT covered AND ${filter})`;
 }
 
-/** Whether a row's read columns fit a B-tree entry of feedback_covering (written with the row). */
+/** Whether a row's read columns fit a B-tree entry of the covering indexes (written with the row). */
 export const COVERED_EXPR = `(
   octet_length(project_id) + octet_length(feedback_type) + coalesce(octet_length(trigger_ref), 0)
   + pg_column_size(payload) + pg_column_size(scorer_tags) + pg_column_size(scorer_ratings)

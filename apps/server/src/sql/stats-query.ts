@@ -3,19 +3,21 @@
 // PostgreSQL exactly as the shared rules define them (bucketKeyOf); the grid itself, including
 // empty buckets, is laid out by the caller.
 //
-// Speed (see bench/RESULTS.md): rows come from the covering index (project-rows.ts); each metric's
-// payload path is evaluated once per row (a set-returning projection keeps the planner from
-// copying the expression into every CASE branch); date_part returns float8 directly, the same
-// value extract() gives as numeric and then had converted.
+// Per row the work is kept small (see bench/RESULTS.md): rows come from a covering index
+// (project-rows.ts); each metric is one jsonpath call that walks the keys and checks the type
+// (metric-jsonpath.ts); the bucket key adds a per-segment offset instead of converting each row
+// with AT TIME ZONE (stats-bucket-key.ts).
 //
 // The SQL text is assembled only from the fixed fragments below, chosen by validated enum values;
 // every value from the request (paths, zone, bounds, percentiles) is a bound parameter.
 import type { AggregationType, ValueType } from '@feedback/api-types';
 import { invalidRequest, type ResolvedMetric } from '@feedback/semantics';
 import type { Db } from '../storage/db.js';
+import { metricJsonPath } from './metric-jsonpath.js';
 import { pgInstant } from './pg-instant.js';
 import { projectRows } from './project-rows.js';
 import { READ_QUERY_SETTINGS, runReadStatement, type ReadStatement } from './read-settings.js';
+import { bucketKeySql } from './stats-bucket-key.js';
 
 export interface StatsQuery {
   projectId: string;
@@ -31,10 +33,11 @@ export interface StatsQuery {
 /** One output row: `bucket_key` null for the window row; metric columns named m<i>_<n>. */
 export type StatsRow = { bucket_key: number | null; n: number } & Record<string, unknown>;
 
+/** The typed value from the metric's path match (already of an accepted JSON type, or NULL). */
 const VALUE_EXPR: Record<ValueType, (j: string) => string> = {
-  numeric: (j) => `CASE WHEN jsonb_typeof(${j}) = 'number' THEN (${j})::float8 END`,
-  boolean: (j) => `CASE WHEN jsonb_typeof(${j}) = 'boolean' THEN (${j})::boolean END`,
-  categorical: (j) => `CASE WHEN jsonb_typeof(${j}) IN ('string', 'number', 'boolean') THEN ${j} #>> '{}' END`,
+  numeric: (j) => `(${j})::float8`,
+  boolean: (j) => `(${j})::boolean`,
+  categorical: (j) => `(${j}) #>> '{}'`,
 };
 
 /** How each aggregation reads the metric's value column `v`, per value type. */
@@ -93,17 +96,13 @@ export function buildStatsSql(q: StatsQuery): ReadStatement {
       : `trigger_ref = ${bind(q.triggerRef.value, 'text')}`);
   }
 
-  const json: string[] = [];
-  const typed: string[] = [];
+  const values: string[] = [];
   const aggregates: string[] = [];
   q.metrics.forEach((m, i) => {
-    // unnest of a one-element array: a set-returning function, so the subquery is not flattened
-    // and the path runs once per row, however often the typed value reads it.
-    // A chain of `->` with text keys, not `payload #> path`: `#>` would read "1" as an array
-    // index, and json_path addresses object keys only.
-    const path = m.segments.map((segment) => ` -> ${bind(segment, 'text')}`).join('');
-    json.push(`unnest(ARRAY[payload${path}]) AS j${i}`);
-    typed.push(`${VALUE_EXPR[m.valueType](`j${i}`)} AS v${i}`);
+    // One jsonpath call per row and metric: walks object keys only (json_path never indexes an
+    // array) and keeps only the JSON types the metric takes.
+    const path = bind(metricJsonPath(m.segments, m.valueType), 'jsonpath');
+    values.push(`${VALUE_EXPR[m.valueType](`jsonb_path_query_first(payload, ${path}, '{}', true)`)} AS v${i}`);
     let out = 0;
     for (const agg of m.aggregations) {
       const expr = AGG_EXPR[m.valueType][agg];
@@ -124,14 +123,14 @@ export function buildStatsSql(q: StatsQuery): ReadStatement {
     );
   }
 
+  const bucketKey = bucketKeySql(
+    { startMs: q.startMs, endMs: q.endMs, timeZone: q.timeZone, timeZoneParam: '$4::text', granularityParam: '$5::float8' },
+    bind,
+  );
   const sql = `
-    WITH extracted AS (
-      SELECT (floor(date_part('epoch', created_at AT TIME ZONE $4::text) / $5::float8) * $5::float8)::float8 AS bucket_key
-             ${json.map((e) => `, ${e}`).join('')}
+    WITH picked AS (
+      SELECT ${bucketKey} AS bucket_key ${values.map((e) => `, ${e}`).join('')}
       FROM ${projectRows('created_at, payload', where)} AS r
-    ),
-    picked AS (
-      SELECT bucket_key ${typed.map((e) => `, ${e}`).join('')} FROM extracted
     )
     SELECT CASE WHEN grouping(bucket_key) = 1 THEN NULL ELSE bucket_key END AS bucket_key,
            count(*)::int AS n

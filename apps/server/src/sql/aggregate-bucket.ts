@@ -1,0 +1,18 @@
+// The aggregate's time bucket of a row: floor(created_at_ms / T) · T on the UTC epoch grid.
+// date_bin computes it in integer microseconds and is far cheaper per row than the numeric
+// extract(epoch) arithmetic; the caller turns the bucket's start into epoch ms once per group.
+// Strides past ~31 years would overflow the interval arithmetic, so those (never useful, but
+// valid) requests keep the exact numeric form.
+type Bind = (value: unknown, type: string) => string;
+
+const DATE_BIN_MAX_MS = 1_000_000_000_000;
+
+/** SQL for the bucket key of `created_at`: a timestamptz (bucket start), or a constant when unbucketed. */
+export function bucketStartSql(bucketMs: number | null, bind: Bind): string {
+  if (bucketMs === null) return `timestamptz 'epoch'`;
+  if (bucketMs <= DATE_BIN_MAX_MS) {
+    return `date_bin(make_interval(secs => ${bind(bucketMs / 1000, 'float8')}), created_at, timestamptz 'epoch')`;
+  }
+  const b = bind(bucketMs, 'float8');
+  return `(timestamptz 'epoch' + make_interval(secs => floor(extract(epoch FROM created_at) * 1000 / ${b}) * ${b} / 1000))`;
+}
