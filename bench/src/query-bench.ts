@@ -5,7 +5,7 @@
 import type { FeedbackClient } from '@feedback/sdk';
 import type { QuerySpec, ServerStatement } from './query-specs.js';
 import type { SqlRunner } from './sql-runner.js';
-import { timeRuns, type Timing } from './timing.js';
+import { timeRuns, timeRunsPaired, type Timing } from './timing.js';
 
 export interface RunCounts {
   runs: number;
@@ -17,6 +17,8 @@ export interface RunCounts {
 export interface HttpFigures {
   id: QuerySpec['id'];
   http: Timing;
+  /** The server's statement sent directly, timed in alternation with HTTP (PostgreSQL only). */
+  direct?: Timing;
   response: unknown;
 }
 
@@ -35,14 +37,25 @@ export interface QueryFigures {
   plan: string;
 }
 
-export async function benchHttp(specs: readonly QuerySpec[], client: FeedbackClient, counts: RunCounts): Promise<HttpFigures[]> {
+/**
+ * HTTP timings; with `runner` (an engine that allows a second connection while the server runs),
+ * each HTTP call alternates with the same statement sent directly, so the difference between the
+ * two is the HTTP + validation layer and not a change in the machine's load.
+ */
+export async function benchHttp(specs: readonly QuerySpec[], client: FeedbackClient, counts: RunCounts, runner?: SqlRunner): Promise<HttpFigures[]> {
   const out: HttpFigures[] = [];
   for (const spec of specs) {
     let response: unknown;
-    const http = await timeRuns(counts.runs, counts.warmup, async () => {
+    const viaHttp = async (): Promise<void> => {
       response = await spec.http(client);
-    });
-    out.push({ id: spec.id, http, response });
+    };
+    if (runner === undefined) {
+      out.push({ id: spec.id, http: await timeRuns(counts.runs, counts.warmup, viaHttp), response });
+      continue;
+    }
+    const statement = spec.server();
+    const [http, direct] = await timeRunsPaired(counts.runs, counts.warmup, viaHttp, () => runServerStatement(runner, statement));
+    out.push({ id: spec.id, http, direct, response });
   }
   return out;
 }
@@ -78,7 +91,7 @@ export async function benchSql(
     const fromHttp = httpFigures.find((h) => h.id === spec.id);
     if (fromHttp === undefined) throw new Error(`no HTTP figures for ${spec.id}`);
     const server = spec.server();
-    const direct = await timeRuns(counts.runs, counts.warmup, () => runServerStatement(runner, server));
+    const direct = fromHttp.direct ?? (await timeRuns(counts.runs, counts.warmup, () => runServerStatement(runner, server)));
     const floorStatement = spec.floor();
     const floor = await timeRuns(counts.runs, counts.warmup, () => runner.query(floorStatement.sql, floorStatement.params));
     const rows = Number((await runner.query(floorStatement.sql, floorStatement.params))[0]?.['n']);

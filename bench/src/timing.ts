@@ -36,3 +36,25 @@ export async function timeRuns(runs: number, warmup: number, op: () => Promise<u
   }
   return summarise(samples);
 }
+
+/**
+ * Two operations timed in alternation (a, b, a, b, …), so a machine whose load changes during the
+ * run weighs on both alike: the way to compare two paths to the same result.
+ */
+export async function timeRunsPaired(runs: number, warmup: number, a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[Timing, Timing]> {
+  for (let i = 0; i < warmup; i++) {
+    await a();
+    await b();
+  }
+  const sa: number[] = [];
+  const sb: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let started = performance.now();
+    await a();
+    sa.push(performance.now() - started);
+    started = performance.now();
+    await b();
+    sb.push(performance.now() - started);
+  }
+  return [summarise(sa), summarise(sb)];
+}

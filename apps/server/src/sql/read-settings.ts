@@ -2,14 +2,15 @@
 // transaction, so they never leak to other statements on a pooled connection.
 // - jit = off: on these plans JIT compilation costs 50–100 ms and saves less than it costs.
 // - work_mem: the percentile sorts of a 1M-row window stay in memory instead of spilling to disk.
-// - parallel costs: reading a project's rows in 2–3 processes pays off from ~10k rows on; the
-//   defaults assume far costlier worker start-up than PostgreSQL 15 has on Linux.
+// - parallel_tuple_cost: the default prices passing a row from a worker as if it cost a tenth of
+//   reading it, which keeps 100k-row scans serial; worker start-up keeps its default price
+//   (parallel_setup_cost), so small windows, where starting workers costs more than it saves,
+//   stay serial.
 import type { Db, Queryable } from '../storage/db.js';
 
 export const READ_QUERY_SETTINGS = [
   'SET LOCAL jit = off',
   "SET LOCAL work_mem = '64MB'",
-  'SET LOCAL parallel_setup_cost = 100',
   'SET LOCAL parallel_tuple_cost = 0.01',
 ].join('; ');
 
