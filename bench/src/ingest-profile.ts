@@ -26,10 +26,14 @@ export interface PackageShare {
   percent: number;
 }
 
-function packageOf(url: string): string {
-  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url) ?? /(apps\/[^/]+|packages\/[^/]+)/.exec(url);
+/** The package a frame belongs to; undefined for the profile's root, which is on every stack. */
+function packageOf(frame: ProfileNode['callFrame']): string | undefined {
+  if (frame.functionName === '(root)') return undefined;
+  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(frame.url) ?? /(apps\/[^/]+|packages\/[^/]+)/.exec(frame.url);
   if (m?.[1] !== undefined) return m[1];
-  return url.startsWith('node:') ? 'node (core)' : url === '' ? '(native, GC, idle)' : 'other';
+  if (frame.url.startsWith('node:')) return 'node (core)';
+  // (idle), (garbage collector), (program), or a native function such as writev.
+  return frame.url === '' ? frame.functionName : 'other';
 }
 
 /** Reads the one .cpuprofile in `dir`: inclusive share of samples per package, largest first. */
@@ -50,8 +54,8 @@ export function summariseProfile(dir: string, top = 14): PackageShare[] {
     for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
       const node = byId.get(cur);
       if (node === undefined) break;
-      const name = packageOf(node.callFrame.url);
-      if (!seen.has(name)) {
+      const name = packageOf(node.callFrame);
+      if (name !== undefined && !seen.has(name)) {
         seen.add(name);
         inclusive.set(name, (inclusive.get(name) ?? 0) + w);
       }

@@ -58,12 +58,14 @@ async function runIngest(url: string, runId: string): Promise<IngestResults> {
       try {
         const project = `bench/ingest-${runId}-c${concurrency}-${logLevel}${profiled ? '-profiled' : ''}`;
         const f = await benchIngest({ baseUrl: server.baseUrl, apiKey: BENCH_KEY, project, concurrency, requests, logLevel, runner });
-        if (profiled) continue;
-        log(`  create c=${concurrency} (LOG_LEVEL=${logLevel}): ${Math.round(f.requestsPerSecond)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.acknowledged} acknowledged, ${f.rowsCommitted} committed`);
-        figures.push(f);
+        if (!profiled) {
+          log(`  create c=${concurrency} (LOG_LEVEL=${logLevel}): ${Math.round(f.requestsPerSecond)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.acknowledged} acknowledged, ${f.rowsCommitted} committed`);
+          figures.push(f);
+        }
       } finally {
         await server.stop();
       }
+      // The profile is written when the server exits.
       if (dir !== undefined) profile = summariseProfile(dir);
     }
     // Ingest rows are not part of the dataset: leave the database as loaded, for --reuse.
