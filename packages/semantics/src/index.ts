@@ -6,3 +6,4 @@ export * from './values/index.js';
 export * from './stats/index.js';
 export * from './ids/index.js';
 export * from './schema/index.js';
+export * from './access/index.js';

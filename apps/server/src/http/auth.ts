@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { ApiError, projectPatternMatches } from '@feedback/semantics';
+import { ApiError, assertProjectGranted } from '@feedback/semantics';
 import type { KeyStore, Principal } from '../keys/key-store.js';
 
 declare module 'express-serve-static-core' {
@@ -46,8 +46,6 @@ export function requireApiKey(keys: KeyStore): RequestHandler {
 /** 403 unless the caller's key grants `projectId`; says nothing about whether the project has data. */
 export function assertProjectAccess(principal: Principal | undefined, projectId: string): Principal {
   if (principal === undefined) throw new ApiError('unauthorized', 'Missing or invalid credentials');
-  if (!principal.projects.some((p) => projectPatternMatches(p, projectId))) {
-    throw new ApiError('forbidden', `This key does not grant access to project ${projectId}`);
-  }
+  assertProjectGranted(principal.projects, projectId);
   return principal;
 }

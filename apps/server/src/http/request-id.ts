@@ -1,12 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { requestIdFor as sharedRequestIdFor } from '@feedback/semantics';
 
-const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-/** Reuses a well-formed incoming X-Request-Id (so callers can correlate), else makes one; echoes it. */
+/** The request's id (a safe incoming X-Request-Id, or a new one), echoed on the response. */
 export function requestIdFor(req: IncomingMessage, res: ServerResponse): string {
   const incoming = req.headers['x-request-id'];
-  const id = typeof incoming === 'string' && SAFE_ID.test(incoming) ? incoming : randomUUID();
+  const id = sharedRequestIdFor(typeof incoming === 'string' ? incoming : undefined);
   res.setHeader('X-Request-Id', id);
   return id;
 }

@@ -1,6 +1,6 @@
 // HTTP Basic auth exactly as the server's http/auth.ts: username `api`, password an API key;
 // 401 for missing/malformed/unknown credentials, 403 for a project the key does not grant.
-import { ApiError, projectPatternMatches } from '@feedback/semantics';
+import { ApiError, assertProjectGranted } from '@feedback/semantics';
 import type { FeedbackFakeApiKey } from '../fake-options.js';
 import { decodeBase64Lenient } from './base64.js';
 
@@ -42,7 +42,5 @@ export function authenticator(keys: readonly FeedbackFakeApiKey[]): Authenticate
 
 /** 403 unless the key grants `projectId`; says nothing about whether the project has data. */
 export function assertProjectAccess(principal: Principal, projectId: string): void {
-  if (!principal.projects.some((p) => projectPatternMatches(p, projectId))) {
-    throw new ApiError('forbidden', `This key does not grant access to project ${projectId}`);
-  }
+  assertProjectGranted(principal.projects, projectId);
 }

@@ -2,13 +2,12 @@
 // charset), then auth (401), then the validator (404 unknown operation, 415 media type, 422
 // query string, 422 schema), then the route (403, rules, storage). Every answer carries
 // X-Request-Id, errors included.
-import { ApiError } from '@feedback/semantics';
+import { ApiError, requestIdFor } from '@feedback/semantics';
 import type { HttpResponse } from 'msw';
 import type { RouteContext } from '../routes/route-context.js';
 import type { Authenticate } from './auth.js';
 import { readJsonBody } from './json-body.js';
 import { assertJsonContentType, assertNoQueryParameters, missingBodyError } from './request-checks.js';
-import { requestIdFor } from './request-id.js';
 import { errorResponse, jsonResponse } from './responses.js';
 import { assertMatchesSchema, type RequestSchemaName } from './schema-validator.js';
 

@@ -1,0 +1,1 @@
+export { assertProjectGranted, requestIdFor } from './access.js';
