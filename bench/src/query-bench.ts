@@ -3,7 +3,9 @@
 // obvious SQL's. HTTP runs while the server is up; the SQL phase may run after it has stopped
 // (PGlite is embedded: one process at a time).
 import type { FeedbackClient } from '@feedback/sdk';
-import type { QuerySpec, ServerStatement } from './query-specs.js';
+import { SESSION_SETTINGS, sessionSetSql } from '@feedback/server';
+import type { Statement } from './obvious-sql.js';
+import type { QuerySpec } from './query-specs.js';
 import type { SqlRunner } from './sql-runner.js';
 import { timeRuns, timeRunsPaired, type Timing } from './timing.js';
 
@@ -54,24 +56,26 @@ export async function benchHttp(specs: readonly QuerySpec[], client: FeedbackCli
       continue;
     }
     const statement = spec.server();
+    await useServerSettings(runner);
     const [http, direct] = await timeRunsPaired(counts.runs, counts.warmup, viaHttp, () => runServerStatement(runner, statement));
     out.push({ id: spec.id, http, direct, response });
   }
   return out;
 }
 
-/** Exactly what the server does per request: a transaction, its settings, the statement. */
-export async function runServerStatement(runner: SqlRunner, s: ServerStatement): Promise<Record<string, unknown>[]> {
-  await runner.exec('BEGIN');
-  try {
-    await runner.exec(s.settings);
-    const rows = await runner.query(s.sql, s.params);
-    await runner.exec('COMMIT');
-    return rows;
-  } catch (err) {
-    await runner.exec('ROLLBACK');
-    throw err;
-  }
+/** Gives the runner's session the settings every server connection opens with. */
+export async function useServerSettings(runner: SqlRunner): Promise<void> {
+  await runner.exec(sessionSetSql());
+}
+
+/** Back to the engine's defaults, as a newcomer's session would run. */
+async function useDefaultSettings(runner: SqlRunner): Promise<void> {
+  await runner.exec(Object.keys(SESSION_SETTINGS).map((name) => `RESET ${name}`).join('; '));
+}
+
+/** Exactly what the server does per request: one statement on a connection with its settings. */
+export async function runServerStatement(runner: SqlRunner, s: Statement): Promise<Record<string, unknown>[]> {
+  return runner.query(s.sql, s.params);
 }
 
 async function runAll(runner: SqlRunner, statements: readonly { sql: string; params: unknown[] }[]): Promise<Record<string, unknown>[][]> {
@@ -91,21 +95,19 @@ export async function benchSql(
     const fromHttp = httpFigures.find((h) => h.id === spec.id);
     if (fromHttp === undefined) throw new Error(`no HTTP figures for ${spec.id}`);
     const server = spec.server();
+    await useServerSettings(runner);
     const direct = fromHttp.direct ?? (await timeRuns(counts.runs, counts.warmup, () => runServerStatement(runner, server)));
     const floorStatement = spec.floor();
     const floor = await timeRuns(counts.runs, counts.warmup, () => runner.query(floorStatement.sql, floorStatement.params));
     const rows = Number((await runner.query(floorStatement.sql, floorStatement.params))[0]?.['n']);
     const obviousStatements = spec.obvious();
     let obviousRows: Record<string, unknown>[][] = [];
+    await useDefaultSettings(runner);
     const obvious = await timeRuns(counts.baselineRuns, 1, async () => {
       obviousRows = await runAll(runner, obviousStatements);
     });
-    const obviousTuned = await timeRuns(counts.baselineRuns, 1, async () => {
-      await runner.exec('BEGIN');
-      await runner.exec(server.settings);
-      await runAll(runner, obviousStatements);
-      await runner.exec('COMMIT');
-    });
+    await useServerSettings(runner);
+    const obviousTuned = await timeRuns(counts.baselineRuns, 1, () => runAll(runner, obviousStatements));
     const verified = spec.verify(fromHttp.response, obviousRows);
     const plan = (await runServerStatement(runner, { ...server, sql: `EXPLAIN (ANALYZE, BUFFERS) ${server.sql}` }))
       .map((r) => String(r['QUERY PLAN']))

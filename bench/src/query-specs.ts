@@ -19,16 +19,12 @@ import {
 } from './queries.js';
 import { verifyAggregate, verifyStats } from './verify.js';
 
-/** What the server sends for one request: its statement and the settings it applies first. */
-export interface ServerStatement extends Statement {
-  settings: string;
-}
-
 export interface QuerySpec {
   id: 'stats' | 'aggregate_grouped' | 'aggregate_month' | 'aggregate_total';
   title: string;
   http(client: FeedbackClient): Promise<unknown>;
-  server(): ServerStatement;
+  /** The statement the server sends for this request (its connections carry SESSION_SETTINGS). */
+  server(): Statement;
   obvious(): Statement[];
   floor(): Statement;
   verify(response: unknown, obvious: Record<string, unknown>[][]): string;

@@ -14,6 +14,7 @@ import { createRoute } from './routes/create.js';
 import { healthRouter } from './routes/health.js';
 import { statsRoute } from './routes/stats.js';
 import { loadSpec } from './spec.js';
+import { createInsertBatcher, type InsertBatcher } from './sql/insert-batcher.js';
 import type { Db } from './storage/db.js';
 
 export interface AppDeps {
@@ -30,11 +31,16 @@ export interface AppDeps {
 export interface RouteDeps {
   db: Db;
   now: () => number;
+  inserts: InsertBatcher;
 }
+
+// Group insert (sql/insert-batcher.ts): at most this many create statements in flight; requests
+// arriving meanwhile share the next one. Half the default pool, so reads always find a connection.
+const INSERT_GROUP = { maxInFlight: 4, maxBatchRows: 500, maxBatchChars: 8 * 1024 * 1024 };
 
 export function createApp(deps: AppDeps): Express {
   const spec = loadSpec();
-  const routeDeps: RouteDeps = { db: deps.db, now: deps.now ?? Date.now };
+  const routeDeps: RouteDeps = { db: deps.db, now: deps.now ?? Date.now, inserts: createInsertBatcher(deps.db, INSERT_GROUP) };
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');

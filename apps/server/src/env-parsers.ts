@@ -1,4 +1,5 @@
 // Small parsers for environment variables: a bad value stops start-up with a message naming it.
+import { availableParallelism } from 'node:os';
 import type { ApiKeySeed } from './env.js';
 
 export class ConfigError extends Error {
@@ -21,6 +22,13 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} must be true or false, got ${JSON.stringify(raw)}`);
+}
+
+/** A count of processes, or `auto`: one per core the machine offers this process. */
+function workers(env: NodeJS.ProcessEnv, name: string): number {
+  const raw = env[name];
+  if (raw?.toLowerCase() === 'auto') return availableParallelism();
+  return int(env, name, 1, 1, 256);
 }
 
 function optionalString(env: NodeJS.ProcessEnv, name: string): string | undefined {
@@ -50,4 +58,4 @@ function apiKeys(env: NodeJS.ProcessEnv, name: string): ApiKeySeed[] | undefined
   });
 }
 
-export const parseEnv = { int, bool, optionalString, apiKeys };
+export const parseEnv = { int, bool, optionalString, apiKeys, workers };

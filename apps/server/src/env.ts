@@ -18,6 +18,8 @@ export interface Config {
   poolMax: number;
   bodyLimitBytes: number;
   validateResponses: boolean;
+  /** HTTP worker processes (node:cluster); 1 = serve from this process. PostgreSQL only. */
+  workers: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,5 +34,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     poolMax: parseEnv.int(env, 'FEEDBACK_POOL_MAX', 10, 1, 1000),
     bodyLimitBytes: parseEnv.int(env, 'FEEDBACK_BODY_LIMIT_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     validateResponses: parseEnv.bool(env, 'FEEDBACK_VALIDATE_RESPONSES', false),
+    workers: parseEnv.workers(env, 'FEEDBACK_WORKERS'),
   };
 }

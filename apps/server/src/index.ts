@@ -9,6 +9,8 @@ export { toInsertRow, type FeedbackInsertRow } from './sql/feedback-row.js';
 export { insertFeedback, countFeedback } from './sql/feedback-store.js';
 export { buildStatsSql } from './sql/stats-query.js';
 export { buildAggregateSql } from './sql/aggregate-query.js';
+export type { SqlStatement } from './sql/statement.js';
+export { SESSION_SETTINGS, sessionSetSql, sessionStartupOptions } from './storage/session-settings.js';
 export type { Db, Queryable } from './storage/db.js';
 export { openDb } from './storage/open.js';
 export { openPostgres } from './storage/pg-driver.js';

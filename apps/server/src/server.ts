@@ -1,24 +1,51 @@
-// Opens the database, migrates, and serves until SIGTERM/SIGINT, then drains and closes.
+// Opens the database, migrates, and serves until SIGTERM/SIGINT, then drains and closes. With
+// FEEDBACK_WORKERS > 1 this process prepares the database once and forks that many HTTP workers
+// (node:cluster) sharing the port: one Node process tops out at one core, and the HTTP, JSON and
+// validation work of /feedback/create is what limits its throughput.
+import cluster from 'node:cluster';
 import { once } from 'node:events';
-import { ALL_PROJECTS } from '@feedback/semantics';
 import type { AddressInfo } from 'node:net';
+import { ALL_PROJECTS } from '@feedback/semantics';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import type { Config } from './env.js';
+import { ConfigError } from './env-parsers.js';
 import { generateKey } from './keys/key-hash.js';
 import { countKeys, createKeyStore, insertKey } from './keys/key-store.js';
+import type { Db } from './storage/db.js';
 import { migrate } from './storage/migrate.js';
 import { openDb } from './storage/open.js';
 
 const DEV_USER = 'dev';
 const DEV_PROJECTS = [ALL_PROJECTS];
+/** Requests still running this long after SIGTERM are cut off rather than holding the exit forever. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 export async function serve(config: Config, logger: Logger): Promise<void> {
+  if (config.workers > 1 && config.databaseUrl === undefined) {
+    throw new ConfigError('FEEDBACK_WORKERS above 1 needs DATABASE_URL: embedded PGlite lives inside one process');
+  }
+  if (config.workers > 1 && cluster.isPrimary) {
+    const db = await openDb(config);
+    try {
+      await prepareDatabase(db, config, logger);
+    } finally {
+      await db.close();
+    }
+    superviseWorkers(config.workers, logger);
+    return;
+  }
   const db = await openDb(config);
+  // A worker's primary has prepared the database already.
+  if (cluster.isPrimary) await prepareDatabase(db, config, logger);
+  await serveHttp(db, config, logger);
+}
+
+/** Migrations, and on a fresh machine with nothing configured, one development key, shown once. */
+async function prepareDatabase(db: Db, config: Config, logger: Logger): Promise<void> {
   const { applied } = await migrate(db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
   if (config.apiKeys === undefined && (await countKeys(db)) === 0) {
-    // A fresh machine with nothing configured still works: one development key, shown once.
     const key = generateKey();
     await insertKey(db, { key, userId: DEV_USER, projects: DEV_PROJECTS, label: 'development key' });
     process.stdout.write(
@@ -27,6 +54,9 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
         `Use it as the password of HTTP Basic auth with username "api".\n\n`,
     );
   }
+}
+
+async function serveHttp(db: Db, config: Config, logger: Logger): Promise<void> {
   const app = createApp({
     db,
     keys: createKeyStore(db, config.apiKeys),
@@ -37,7 +67,8 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
   const server = app.listen(config.port, config.host);
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
-  logger.info({ port, engine: db.engine }, `feedback server listening on http://localhost:${port} (docs at /docs)`);
+  const worker = cluster.isWorker ? ` (worker ${cluster.worker?.id ?? '?'})` : '';
+  logger.info({ port, engine: db.engine }, `feedback server listening on http://localhost:${port} (docs at /docs)${worker}`);
 
   let closing = false;
   const shutdown = (signal: string) => {
@@ -51,10 +82,34 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
       );
     });
     server.closeIdleConnections();
-    // Requests that hang past the grace period are cut off rather than holding the exit forever.
     setTimeout(() => {
       server.closeAllConnections();
-    }, 10_000).unref();
+    }, SHUTDOWN_GRACE_MS).unref();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+/** Forks the workers, replaces one that dies, and on SIGTERM/SIGINT drains them all before exiting. */
+function superviseWorkers(count: number, logger: Logger): void {
+  let closing = false;
+  cluster.on('exit', (worker, code, signal) => {
+    if (closing) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    logger.error({ worker: worker.id, code, signal }, 'worker exited; starting a new one');
+    cluster.fork();
+  });
+  for (let i = 0; i < count; i++) cluster.fork();
+  logger.info({ workers: count }, `started ${count} HTTP workers`);
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down: draining the workers');
+    const workers = Object.values(cluster.workers ?? {});
+    if (workers.length === 0) process.exit(0);
+    for (const w of workers) w?.process.kill('SIGTERM');
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -12,6 +12,7 @@ const SPRING = 'acme/stats-spring';
 const FALL = 'acme/stats-fall';
 const VALUES = 'acme/stats-values';
 const FILTERS = 'acme/stats-filters';
+const OVERFLOW = 'acme/stats-overflow';
 
 const valueRows = [0.5, '0.7', true, false, null, { a: 1 }, [1], 3, 'abc', undefined].map((v, i) =>
   custom(VALUES, `2024-06-01T00:${String(10 + i)}:00Z`, v === undefined ? { other: 1 } : { n: v, b: v, c: v }),
@@ -147,7 +148,28 @@ export const statsCases: ContractCase[] = [
     request: { path: '/feedback/stats', body: { project_id: FILTERS, start: '2024-06-01T00:00:00Z', end: '2024-06-01T01:00:00Z', feedback_type: 'wandb.agent_monitor', trigger_ref: `weave:///${FILTERS}/object/mon:*`, metrics: [{ json_path: 's', aggregations: ['sum'] }] } },
     expect: { status: 200, check: (body) => expectWindowSum(body, 3) },
   },
+  {
+    name: 'stats: a sum or average beyond the float range is a 400 that says so; min/max of the same values answer',
+    targets: 'stateful',
+    seed: [custom(OVERFLOW, '2024-06-01T00:01:00Z', { x: 1e308 }), custom(OVERFLOW, '2024-06-01T00:02:00Z', { x: 1e308 })],
+    before: [
+      {
+        request: { path: '/feedback/stats', body: { project_id: OVERFLOW, start: '2024-06-01T00:00:00Z', end: '2024-06-01T01:00:00Z', metrics: [{ json_path: 'x', aggregations: ['min', 'max', 'count'] }] } },
+        expect: { status: 200, check: (body) => expect((body as { window_stats?: unknown }).window_stats).toEqual({ x: { min: 1e308, max: 1e308, count: 2 } }) },
+      },
+      {
+        request: { path: '/feedback/stats', body: { project_id: OVERFLOW, start: '2024-06-01T00:00:00Z', end: '2024-06-01T01:00:00Z', metrics: [{ json_path: 'x', aggregations: ['avg'] }] } },
+        expect: { status: 400, check: expectOverflowReason },
+      },
+    ],
+    request: { path: '/feedback/stats', body: { project_id: OVERFLOW, start: '2024-06-01T00:00:00Z', end: '2024-06-01T01:00:00Z', metrics: [{ json_path: 'x', aggregations: ['sum'] }] } },
+    expect: { status: 400, check: expectOverflowReason },
+  },
 ];
+
+function expectOverflowReason(body: unknown): void {
+  expect(body).toEqual({ reason: expect.stringMatching(/64-bit float/), error_type: 'InvalidRequest' });
+}
 
 function expectWindowSum(body: unknown, sum: number): void {
   expect((body as { window_stats?: unknown }).window_stats).toEqual({ s: { sum } });

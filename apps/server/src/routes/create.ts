@@ -4,9 +4,9 @@ import { ApiError, prepareCreate, sameFeedbackContent, toUtcIso, uuidv7 } from '
 import type { RouteDeps } from '../app.js';
 import { assertProjectAccess } from '../http/auth.js';
 import { toInsertRow, toPrepared } from '../sql/feedback-row.js';
-import { findFeedback, insertFeedback } from '../sql/feedback-store.js';
+import { findFeedback } from '../sql/feedback-store.js';
 
-export function createRoute({ db, now }: RouteDeps): RequestHandler {
+export function createRoute({ db, now, inserts }: RouteDeps): RequestHandler {
   return async (req, res) => {
     const body = req.body as FeedbackCreateReq;
     const principal = assertProjectAccess(req.principal, body.project_id);
@@ -15,8 +15,7 @@ export function createRoute({ db, now }: RouteDeps): RequestHandler {
     const id = prepared.clientId ?? uuidv7(createdAtMs);
     const row = toInsertRow(prepared, id, createdAtMs);
     // The insert commits before we answer: a 200 means the row is durable.
-    const inserted = await insertFeedback(db, [row]);
-    if (inserted.has(id)) {
+    if (await inserts.insert(row)) {
       const out: FeedbackCreateRes = { id, created_at: toUtcIso(createdAtMs), wb_user_id: row.wb_user_id, payload: row.payload };
       res.json(out);
       return;

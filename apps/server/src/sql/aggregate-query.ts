@@ -5,10 +5,10 @@
 // Group columns come from a fixed allow-list keyed by the validated enum; values are parameters.
 import type { GroupByDimension } from '@feedback/api-types';
 import type { Db } from '../storage/db.js';
+import type { SqlStatement } from './statement.js';
 import { pgInstant } from './pg-instant.js';
 import { bucketStartSql } from './aggregate-bucket.js';
 import { projectRows } from './project-rows.js';
-import { READ_QUERY_SETTINGS, runReadStatement, type ReadStatement } from './read-settings.js';
 
 export interface AggregateQuery {
   projectId: string;
@@ -62,7 +62,7 @@ const GROUP_ORDER: Record<GroupByDimension, (col: string) => string> = {
   span_status_code: (c) => `CASE ${c} WHEN 'UNSET' THEN 0 WHEN 'OK' THEN 1 ELSE 2 END`,
 };
 
-export function buildAggregateSql(q: AggregateQuery): ReadStatement {
+export function buildAggregateSql(q: AggregateQuery): SqlStatement {
   const params: unknown[] = [q.projectId, pgInstant(q.afterMs), pgInstant(q.beforeMs)];
   const bind = (value: unknown, type: string): string => {
     params.push(value);
@@ -135,9 +135,11 @@ export function buildAggregateSql(q: AggregateQuery): ReadStatement {
     LEFT JOIN tags USING (${keyList})
     LEFT JOIN ratings USING (${keyList})
     ORDER BY ${order.join(', ')}`;
-  return { sql, params, settings: READ_QUERY_SETTINGS };
+  return { sql, params };
 }
 
 export async function runAggregateQuery(db: Db, q: AggregateQuery): Promise<AggregateRow[]> {
-  return runReadStatement<AggregateRow>(db, buildAggregateSql(q));
+  // One statement: its snapshot is consistent on its own, so no transaction is opened around it.
+  const { sql, params } = buildAggregateSql(q);
+  return (await db.query<AggregateRow>(sql, params)).rows;
 }

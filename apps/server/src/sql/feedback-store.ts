@@ -17,15 +17,25 @@ const INSERT_SQL = `
   INSERT INTO feedback (${COLUMN_LIST}, covered)
   SELECT ${COLUMN_LIST}, ${COVERED_EXPR} FROM jsonb_to_recordset($1::jsonb) AS r(${RECORD_TYPE})
   ON CONFLICT (project_id, id) DO NOTHING
-  RETURNING id`;
+  RETURNING project_id, id`;
 
 const FIND_SQL = `SELECT ${SELECT_LIST} FROM feedback WHERE project_id = $1 AND id = $2`;
 
-/** Inserts rows; returns the ids that were new (a conflicting id is skipped, not overwritten). */
+/** A row's identity: ids are unique per project, not across projects. */
+export function feedbackKey(row: { project_id: string; id: string }): string {
+  return `${row.project_id}\u0000${row.id}`;
+}
+
+/** Inserts rows; returns the feedbackKey of each row that was new (a conflicting id is skipped, not overwritten). */
 export async function insertFeedback(db: Queryable, rows: readonly FeedbackInsertRow[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const res = await db.query<{ id: string }>(INSERT_SQL, [JSON.stringify(rows)]);
-  return new Set(res.rows.map((r) => r.id));
+  return insertFeedbackJson(db, JSON.stringify(rows));
+}
+
+/** The same, for rows already serialised as one JSON array (the group insert sizes its batches by it). */
+export async function insertFeedbackJson(db: Queryable, rowsJson: string): Promise<Set<string>> {
+  const res = await db.query<{ project_id: string; id: string }>(INSERT_SQL, [rowsJson]);
+  return new Set(res.rows.map(feedbackKey));
 }
 
 export async function findFeedback(db: Queryable, projectId: string, id: string): Promise<StoredFeedback | undefined> {

@@ -11,12 +11,13 @@
 // The SQL text is assembled only from the fixed fragments below, chosen by validated enum values;
 // every value from the request (paths, zone, bounds, percentiles) is a bound parameter.
 import type { AggregationType, ValueType } from '@feedback/api-types';
-import { invalidRequest, type ResolvedMetric } from '@feedback/semantics';
+import { invalidRequest, metricOverflowError, type ResolvedMetric } from '@feedback/semantics';
 import type { Db } from '../storage/db.js';
+import { isNumericOverflow } from '../storage/db-errors.js';
+import type { SqlStatement } from './statement.js';
 import { metricJsonPath } from './metric-jsonpath.js';
 import { pgInstant } from './pg-instant.js';
 import { projectRows } from './project-rows.js';
-import { READ_QUERY_SETTINGS, runReadStatement, type ReadStatement } from './read-settings.js';
 import { bucketKeySql } from './stats-bucket-key.js';
 
 export interface StatsQuery {
@@ -82,7 +83,7 @@ export function metricColumn(metricIndex: number, outputIndex: number): string {
   return `m${metricIndex}_${outputIndex}`;
 }
 
-export function buildStatsSql(q: StatsQuery): ReadStatement {
+export function buildStatsSql(q: StatsQuery): SqlStatement {
   const params: unknown[] = [q.projectId, pgInstant(q.startMs), pgInstant(q.endMs), q.timeZone, q.granularity];
   const bind = (value: unknown, type: string): string => {
     params.push(value);
@@ -137,9 +138,16 @@ export function buildStatsSql(q: StatsQuery): ReadStatement {
            ${aggregates.map((a) => `, ${a}`).join('')}
     FROM picked
     GROUP BY GROUPING SETS ((bucket_key), ())`;
-  return { sql, params, settings: READ_QUERY_SETTINGS };
+  return { sql, params };
 }
 
 export async function runStatsQuery(db: Db, q: StatsQuery): Promise<StatsRow[]> {
-  return runReadStatement<StatsRow>(db, buildStatsSql(q));
+  // One statement: its snapshot is consistent on its own, so no transaction is opened around it.
+  const { sql, params } = buildStatsSql(q);
+  try {
+    return (await db.query<StatsRow>(sql, params)).rows;
+  } catch (err) {
+    if (isNumericOverflow(err)) throw metricOverflowError();
+    throw err;
+  }
 }

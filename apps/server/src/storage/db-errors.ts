@@ -23,3 +23,8 @@ export function isUnknownTimeZoneInDatabase(err: unknown): boolean {
   const e = err as { code?: unknown; message?: unknown };
   return e.code === '22023' && typeof e.message === 'string' && /time zone/i.test(e.message);
 }
+
+/** SQLSTATE 22003: a float8 result (a sum, an average) left the representable range. */
+export function isNumericOverflow(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '22003';
+}

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Db, Queryable, QueryResultRows } from './db.js';
+import { sessionStartupOptions } from './session-settings.js';
 
 export interface PgOptions {
   connectionString: string;
@@ -26,6 +27,7 @@ export function openPostgres(opts: PgOptions): Db {
     max: opts.maxConnections,
     connectionTimeoutMillis: opts.connectTimeoutMs,
     statement_timeout: opts.statementTimeoutMs,
+    options: sessionStartupOptions(),
     idleTimeoutMillis: 30_000,
   });
   // An idle client losing its server must not crash the process; the pool replaces it.

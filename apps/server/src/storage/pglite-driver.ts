@@ -1,10 +1,12 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { Db, Queryable, QueryResultRows } from './db.js';
+import { sessionSetSql } from './session-settings.js';
 
 /** `memory://` keeps everything in memory; any other value is a directory on disk. */
 export async function openPglite(dataDir: string): Promise<Db> {
   const db = dataDir === 'memory://' ? new PGlite() : new PGlite(dataDir);
   await db.waitReady;
+  await db.exec(sessionSetSql());
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<T extends object>(sql: string, params: readonly unknown[] = []): Promise<QueryResultRows<T>> {
       const res = await q.query<T>(sql, params as unknown[]);

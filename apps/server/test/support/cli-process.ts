@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 const SERVER_DIR = fileURLToPath(new URL('../../', import.meta.url));
 // Variables of the test run that must not leak into the child's configuration.
-const CLEARED = ['DATABASE_URL', 'FEEDBACK_DATA_DIR', 'FEEDBACK_API_KEYS', 'PORT', 'HOST', 'LOG_LEVEL', 'NODE_OPTIONS'];
+const CLEARED = ['DATABASE_URL', 'FEEDBACK_DATA_DIR', 'FEEDBACK_API_KEYS', 'PORT', 'HOST', 'LOG_LEVEL', 'NODE_OPTIONS', 'FEEDBACK_WORKERS'];
 
 export interface CliResult {
   code: number | null;
@@ -59,6 +59,10 @@ export interface ServeProcess {
   devKey: string | undefined;
   /** Sends `signal` and waits for the process to end. */
   stop(signal?: NodeJS.Signals): Promise<CliResult>;
+  /** Sends `signal` without waiting. */
+  kill(signal: NodeJS.Signals): void;
+  /** Resolves when the process has ended. */
+  exited: Promise<CliResult>;
 }
 
 /** Starts `feedback-server serve` on a free loopback port and waits until it listens. */
@@ -88,5 +92,9 @@ export async function startServe(env: Record<string, string>, startTimeoutMs = 4
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return out.exited;
     },
+    kill(signal) {
+      child.kill(signal);
+    },
+    exited: out.exited,
   };
 }

@@ -3,7 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createFeedbackClient, type FeedbackClient } from '@feedback/sdk';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { createApp } from '../../src/app.js';
 import type { ApiKeySeed } from '../../src/env.js';
 import { createKeyStore } from '../../src/keys/key-store.js';
@@ -29,13 +29,13 @@ export function basicAuth(key: string): string {
   return `Basic ${Buffer.from(`api:${key}`).toString('base64')}`;
 }
 
-export async function startTestServer(engine: TestEngine, opts: { bodyLimitBytes?: number } = {}): Promise<TestServer> {
+export async function startTestServer(engine: TestEngine, opts: { bodyLimitBytes?: number; logger?: Logger } = {}): Promise<TestServer> {
   const { db, dispose } = await engine.open();
   const clock = { now: Date.parse('2024-06-01T12:00:00Z') };
   const app = createApp({
     db,
     keys: createKeyStore(db, Object.values(KEYS)),
-    logger: pino({ level: 'silent' }),
+    logger: opts.logger ?? pino({ level: 'silent' }),
     validateResponses: true,
     now: () => clock.now,
     ...(opts.bodyLimitBytes === undefined ? {} : { bodyLimitBytes: opts.bodyLimitBytes }),

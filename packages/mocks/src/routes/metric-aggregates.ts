@@ -3,13 +3,15 @@
 // sum/avg/min/max/percentiles and counted for count_true/count_false; categorical text ordered
 // by code point (COLLATE "C"). Empty groups give what SQL gives: sums and counts 0, others null.
 import type { StatsValue } from '@feedback/api-types';
-import { compareCodePoints, percentileCont, type ResolvedMetric } from '@feedback/semantics';
+import { compareCodePoints, metricOverflowError, percentileCont, type ResolvedMetric } from '@feedback/semantics';
 
 export type MetricValue = number | boolean | string;
 
+/** The float8 sum, which PostgreSQL refuses to carry past the largest finite value. */
 function sumOf(values: readonly number[]): number {
   let sum = 0;
   for (const v of values) sum += v;
+  if (!Number.isFinite(sum)) throw metricOverflowError();
   return sum;
 }
 

@@ -25,6 +25,7 @@ export {
 } from './create.js';
 export {
   metricOutputKeys,
+  metricOverflowError,
   metricSlug,
   percentileLabel,
   resolveMetrics,

@@ -1,7 +1,7 @@
 // The metric specs of /feedback/stats, checked and resolved once so the server's SQL and the
 // fake's JS compute the same outputs under the same keys.
 import type { AggregationType, FeedbackMetricSpec, ValueType } from '@feedback/api-types';
-import { invalidRequest } from '../errors.js';
+import { type ApiError, invalidRequest } from '../errors.js';
 import { plainDecimalText } from '../values/json-text.js';
 
 export interface ResolvedPercentile {
@@ -43,6 +43,17 @@ const ALLOWED: Readonly<Record<ValueType, ReadonlySet<AggregationType>>> = {
 const JSON_PATH_CHARS = /^[A-Za-z0-9_. ]+$/;
 
 /** `p` + the number's shortest decimal text, never in exponent notation. */
+/**
+ * A metric's sum or average left the float8 range (±1.8e308): PostgreSQL raises an error, and JSON
+ * has no Infinity. The request is fine but its answer is not representable, so both the server
+ * and the fake refuse it the same way, pointing at what still works.
+ */
+export function metricOverflowError(): ApiError {
+  return invalidRequest(
+    'A metric sum or average is beyond the range of a 64-bit float (about ±1.8e308); ask for min, max or count, or a narrower window',
+  );
+}
+
 export function percentileLabel(p: number): string {
   return `p${plainDecimalText(p)}`;
 }

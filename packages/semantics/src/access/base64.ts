@@ -1,5 +1,5 @@
-// Base64 decoding as lenient as Node's Buffer decoding, which the server uses for Basic
-// credentials, so an odd but accepted header is accepted here too. atob() is stricter (it
+// Base64 decoding as lenient as Node's Buffer decoding (what HTTP servers commonly use for Basic
+// credentials), so an odd but accepted header is accepted everywhere. atob() is stricter (it
 // throws on a bad length), and this code must also run in browsers, which have no Buffer.
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
