@@ -16,6 +16,8 @@ export interface IngestFigures {
   max: number;
   rowsCommitted: number;
   logLevel: string;
+  /** FEEDBACK_WORKERS of the server (older result files have none: 1). */
+  workers?: number;
 }
 
 /** A runnable scorer's feedback, as a producer sends it (~800 bytes, validated like any other). */
@@ -55,6 +57,7 @@ export async function benchIngest(args: {
   concurrency: number;
   requests: number;
   logLevel: string;
+  workers: number;
   runner: SqlRunner;
 }): Promise<IngestFigures> {
   const countRows = async (): Promise<number> =>
@@ -85,5 +88,6 @@ export async function benchIngest(args: {
     max: result.latency.max,
     rowsCommitted,
     logLevel: args.logLevel,
+    workers: args.workers,
   };
 }

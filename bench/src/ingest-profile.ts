@@ -86,10 +86,21 @@ http.createServer((req, res) => {
   });
 }).listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('up\\n'));`;
 
-/** req/s of a bare node:http server (no framework, no database) at `concurrency`. */
-export async function bareHttpCeiling(body: string, concurrency: number, requests: number): Promise<number> {
+// The same answer through Express 5 and its JSON body parser: the framework alone, without the
+// request validator, auth, logging or a database.
+const EXPRESS_SERVER = `
+const express = require('express');
+const app = express();
+app.use(express.json());
+app.post('/', (req, res) => res.json({ id: 'x', project_id: req.body.project_id }));
+app.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('up\\n'));`;
+
+export type CeilingServer = 'node:http' | 'express';
+
+/** req/s of a minimal server (no validation, no database) answering `body` at `concurrency`. */
+export async function httpCeiling(kind: CeilingServer, body: string, concurrency: number, requests: number): Promise<number> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['-e', BARE_SERVER], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['-e', kind === 'express' ? EXPRESS_SERVER : BARE_SERVER], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     if (child.stdout === null) throw new Error('no stdout');
     await once(child.stdout, 'data');

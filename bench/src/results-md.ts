@@ -42,11 +42,11 @@ function datasetSection(r: RunResults): string[] {
 function ingestSection(r: RunResults): string[] {
   if (r.ingest.length === 0) return ['Not run (`--no-ingest`).'];
   const lines = [
-    '| concurrency | LOG_LEVEL | requests | req/s | p50 | p99 | max | acknowledged (2xx) | failed | rows committed | lost |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| concurrency | LOG_LEVEL | workers | requests | req/s | p50 | p99 | max | acknowledged (2xx) | failed | rows committed | lost |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const f of r.ingest) {
-    lines.push(`| ${f.concurrency} | ${f.logLevel} | ${f.requests} | ${Math.round(f.requestsPerSecond).toLocaleString('en-US')} | ${f.p50} ms | ${f.p99} ms | ${f.max} ms | ${f.acknowledged} | ${f.failed} | ${f.rowsCommitted} | ${f.acknowledged - Math.min(f.acknowledged, f.rowsCommitted)} |`);
+    lines.push(`| ${f.concurrency} | ${f.logLevel} | ${f.workers ?? 1} | ${f.requests} | ${Math.round(f.requestsPerSecond).toLocaleString('en-US')} | ${f.p50} ms | ${f.p99} ms | ${f.max} ms | ${f.acknowledged} | ${f.failed} | ${f.rowsCommitted} | ${f.acknowledged - Math.min(f.acknowledged, f.rowsCommitted)} |`);
   }
   return lines;
 }
@@ -54,7 +54,10 @@ function ingestSection(r: RunResults): string[] {
 function ingestProfileSection(r: RunResults): string[] {
   const lines: string[] = [];
   if (r.bareHttpCeiling !== null && r.bareHttpCeiling !== undefined) {
-    lines.push(`Ceiling: a bare \`node:http\` server (no framework, no validation, no database) answering the same request reaches ${Math.round(r.bareHttpCeiling).toLocaleString('en-US')} req/s at concurrency 64 with the same load generator on the same cores.`, '');
+    const express = r.expressCeiling === null || r.expressCeiling === undefined
+      ? ''
+      : ` Express 5 with its JSON body parser and nothing else (no validation, auth, logging or database) reaches ${Math.round(r.expressCeiling).toLocaleString('en-US')} req/s.`;
+    lines.push(`Ceilings: a bare \`node:http\` server (no framework, no validation, no database) answering the same request reaches ${Math.round(r.bareHttpCeiling).toLocaleString('en-US')} req/s at concurrency 64 with the same load generator on the same cores.${express}`, '');
   }
   if ((r.ingestProfile ?? []).length > 0) {
     lines.push('Server CPU profile during a separate c=64 create run (`--cpu-prof`; share of samples with the package on the stack, so shares overlap):', '');

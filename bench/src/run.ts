@@ -6,7 +6,7 @@ import { parseBenchArgs, USAGE, type BenchArgs } from './cli-args.js';
 import { DATA_DIR, pgliteDataset, postgresDataset, type LoadedDataset } from './datasets.js';
 import { benchEngine, BENCH_KEY, serverEnv, type EngineQueries } from './engine-run.js';
 import { benchIngest, createBody, type IngestFigures } from './ingest-bench.js';
-import { bareHttpCeiling, profileDir, summariseProfile, type PackageShare } from './ingest-profile.js';
+import { httpCeiling, profileDir, summariseProfile, type PackageShare } from './ingest-profile.js';
 import { BENCH_DIR, currentLoad, machineFacts, type MachineFacts } from './machine.js';
 import { writeResultsMarkdown } from './results-md.js';
 import { startServer } from './server-cli.js';
@@ -23,22 +23,27 @@ export interface RunResults {
   ingest: IngestFigures[];
   /** A bare node:http server's req/s under the c=64 load: the ceiling of any Node server here. */
   bareHttpCeiling: number | null;
+  /** Express 5 + express.json answering the same request (older result files have none). */
+  expressCeiling?: number | null;
   /** Where the server's CPU goes during the c=64 create load (--cpu-prof, share per package). */
   ingestProfile: PackageShare[];
 }
 
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
-const INGEST_PLAN: [concurrency: number, requests: number, logLevel: string][] = [
-  [1, 1_000, 'warn'],
-  [16, 10_000, 'warn'],
-  [64, 20_000, 'warn'],
+const INGEST_PLAN: [concurrency: number, requests: number, logLevel: string, workers: number][] = [
+  [1, 1_000, 'warn', 1],
+  [16, 10_000, 'warn', 1],
+  [64, 20_000, 'warn', 1],
   // The same load with one log line per request, the server's default level.
-  [64, 20_000, 'info'],
+  [64, 20_000, 'info', 1],
+  // Two HTTP worker processes (FEEDBACK_WORKERS=2) sharing the cores with the load generator.
+  [64, 20_000, 'warn', 2],
 ];
 
 interface IngestResults {
   figures: IngestFigures[];
   ceiling: number;
+  expressCeiling: number;
   profile: PackageShare[];
 }
 
@@ -47,19 +52,19 @@ async function runIngest(url: string, runId: string): Promise<IngestResults> {
   const runner = await postgresRunner(url);
   let profile: PackageShare[] = [];
   try {
-    const plan: [concurrency: number, requests: number, logLevel: string, profiled: boolean][] = [
-      ...INGEST_PLAN.map(([c, n, level]): [number, number, string, boolean] => [c, n, level, false]),
-      [64, 10_000, 'warn', true],
+    const plan: [concurrency: number, requests: number, logLevel: string, workers: number, profiled: boolean][] = [
+      ...INGEST_PLAN.map(([c, n, level, w]): [number, number, string, number, boolean] => [c, n, level, w, false]),
+      [64, 10_000, 'warn', 1, true],
     ];
-    for (const [concurrency, requests, logLevel, profiled] of plan) {
+    for (const [concurrency, requests, logLevel, workers, profiled] of plan) {
       const dir = profiled ? profileDir(DATA_DIR) : undefined;
       const flags = dir === undefined ? {} : { BENCH_NODE_FLAGS: `--cpu-prof --cpu-prof-dir=${dir}` };
-      const server = await startServer({ ...serverEnv({ DATABASE_URL: url }, logLevel), ...flags });
+      const server = await startServer({ ...serverEnv({ DATABASE_URL: url }, logLevel), FEEDBACK_WORKERS: String(workers), ...flags });
       try {
-        const project = `bench/ingest-${runId}-c${concurrency}-${logLevel}${profiled ? '-profiled' : ''}`;
-        const f = await benchIngest({ baseUrl: server.baseUrl, apiKey: BENCH_KEY, project, concurrency, requests, logLevel, runner });
+        const project = `bench/ingest-${runId}-c${concurrency}-${logLevel}-w${workers}${profiled ? '-profiled' : ''}`;
+        const f = await benchIngest({ baseUrl: server.baseUrl, apiKey: BENCH_KEY, project, concurrency, requests, logLevel, workers, runner });
         if (!profiled) {
-          log(`  create c=${concurrency} (LOG_LEVEL=${logLevel}): ${Math.round(f.requestsPerSecond)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.acknowledged} acknowledged, ${f.rowsCommitted} committed`);
+          log(`  create c=${concurrency} (LOG_LEVEL=${logLevel}, ${workers} worker${workers > 1 ? 's' : ''}): ${Math.round(f.requestsPerSecond)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.acknowledged} acknowledged, ${f.rowsCommitted} committed`);
           figures.push(f);
         }
       } finally {
@@ -74,9 +79,11 @@ async function runIngest(url: string, runId: string): Promise<IngestResults> {
   } finally {
     await runner.close();
   }
-  const ceiling = await bareHttpCeiling(createBody('bench/ceiling'), 64, 20_000);
+  const ceiling = await httpCeiling('node:http', createBody('bench/ceiling'), 64, 20_000);
   log(`  bare node:http server, c=64: ${Math.round(ceiling)} req/s`);
-  return { figures, ceiling, profile };
+  const expressCeiling = await httpCeiling('express', createBody('bench/ceiling'), 64, 20_000);
+  log(`  bare Express server, c=64: ${Math.round(expressCeiling)} req/s`);
+  return { figures, ceiling, expressCeiling, profile };
 }
 
 async function main(): Promise<number> {
@@ -135,6 +142,7 @@ async function main(): Promise<number> {
     queries,
     ingest: ingest?.figures ?? [],
     bareHttpCeiling: ingest?.ceiling ?? null,
+    expressCeiling: ingest?.expressCeiling ?? null,
     ingestProfile: ingest?.profile ?? [],
   };
   const dir = join(BENCH_DIR, 'results');

@@ -1,7 +1,7 @@
 // The interactive API reference at /docs, rendered by a real headless Chromium.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, launchChromium } from './support/chromium.js';
+import { chromiumPath, launchChromium } from '@feedback/test-support';
 import { testEngines } from './support/engines.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 

@@ -1,14 +1,14 @@
 import type { RequestHandler } from 'express';
 import type { FeedbackAggregateBucket, FeedbackAggregateReq, FeedbackAggregateRes } from '@feedback/api-types';
-import { checkAggregateRequest, compareCodePoints, splitIdPatterns } from '@feedback/semantics';
+import { checkAggregateRequest, splitIdPatterns } from '@feedback/semantics';
 import type { RouteDeps } from '../app.js';
 import { assertProjectAccess } from '../http/auth.js';
 import { runAggregateQuery, type AggregateRow } from '../sql/aggregate-query.js';
 
-function sortedMap<V>(m: Record<string, V> | null): Record<string, V> {
-  if (m === null) return {};
-  // fromEntries defines own properties: a tag named "__proto__" stays a key, not a prototype.
-  return Object.fromEntries(Object.entries(m).sort(([a], [b]) => compareCodePoints(a, b)));
+// The SQL returns each map with its keys in code-point order already (COLLATE "C"); JSON.parse
+// keeps that order and defines own properties, so a tag named "__proto__" stays a key.
+function mapOrEmpty<V>(m: Record<string, V> | null): Record<string, V> {
+  return m ?? {};
 }
 
 export function aggregateRoute({ db }: RouteDeps): RequestHandler {
@@ -36,9 +36,9 @@ export function aggregateRoute({ db }: RouteDeps): RequestHandler {
       group: Object.fromEntries(q.groupBy.map((g, i) => [g, row.groups[i] ?? ''])),
       total_count: row.total_count,
       scored_count: row.scored_count,
-      tag_counts: sortedMap(row.tag_counts),
-      rating_counts: sortedMap(row.rating_counts),
-      rating_sums: sortedMap(row.rating_sums),
+      tag_counts: mapOrEmpty(row.tag_counts),
+      rating_counts: mapOrEmpty(row.rating_counts),
+      rating_sums: mapOrEmpty(row.rating_sums),
     });
     const buckets = rows.map(toBucket);
     // A bare total is exactly one row, even when nothing matched.

@@ -1,7 +1,9 @@
 // /feedback/aggregate: counts, tag occurrences and rating sums per (time bucket, group). One
 // statement: the filtered rows are read once (CTE, from the covering index: project-rows.ts),
 // then grouped three ways and joined. Tags and ratings are expanded by set-returning functions in
-// the select list, far cheaper per row than a lateral function scan.
+// the select list, far cheaper per row than a lateral function scan. The maps come back as json
+// (jsonb would reorder their keys) already in code-point order, as the response lists them: the
+// route then has no sorting left to do.
 // Group columns come from a fixed allow-list keyed by the validated enum; values are parameters.
 import type { GroupByDimension } from '@feedback/api-types';
 import type { Db } from '../storage/db.js';
@@ -111,7 +113,7 @@ export function buildAggregateSql(q: AggregateQuery): SqlStatement {
       GROUP BY ${keyList}, tag
     ),
     tags AS (
-      SELECT ${keyList}, jsonb_object_agg(tag, n) AS tag_counts FROM tag_rows GROUP BY ${keyList}
+      SELECT ${keyList}, json_object_agg(tag, n ORDER BY tag COLLATE "C") AS tag_counts FROM tag_rows GROUP BY ${keyList}
     ),
     rating_rows AS (
       SELECT ${keyList}, key, count(v)::int AS n, sum(v)::float8 AS s
@@ -124,7 +126,8 @@ export function buildAggregateSql(q: AggregateQuery): SqlStatement {
       HAVING count(v) > 0
     ),
     ratings AS (
-      SELECT ${keyList}, jsonb_object_agg(key, n) AS rating_counts, jsonb_object_agg(key, s) AS rating_sums
+      SELECT ${keyList}, json_object_agg(key, n ORDER BY key COLLATE "C") AS rating_counts,
+             json_object_agg(key, s ORDER BY key COLLATE "C") AS rating_sums
       FROM rating_rows GROUP BY ${keyList}
     )
     SELECT ${q.bucketMs === null ? '0::float8' : '(extract(epoch FROM base.b) * 1000)::float8'} AS bucket_ms,

@@ -3,7 +3,7 @@
 // SDK's calls to the page's own origin. Skipped without Chromium, except under CI.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, launchChromium } from './chromium.js';
+import { chromiumPath, launchChromium } from '@feedback/test-support';
 import { bundlePage, type PageBundle } from './page-bundle.js';
 import { NOW } from './page/feedback-fixture.js';
 import { OUTCOME_KEY, type OutcomeWindow, type PageOutcome, type PageResults } from './page/page-results.js';
