@@ -7,6 +7,7 @@ import { benchHttp, benchSql, type QueryFigures, type RunCounts } from './query-
 import { querySpecs } from './query-specs.js';
 import { startServer, type RunningServer, type ServerEnv } from './server-cli.js';
 import type { SqlRunner } from './sql-runner.js';
+import { timeRuns, type Timing } from './timing.js';
 
 export const BENCH_KEY = 'bench-key-0123456789abcdef';
 export const BENCH_USER = 'bench';
@@ -38,6 +39,8 @@ export interface EngineQueries {
   engine: 'postgres' | 'pglite';
   tableRows: number;
   figures: QueryFigures[];
+  /** GET /healthz through the same client: an HTTP round trip with no database and no body (older files: none). */
+  roundTrip?: Timing;
 }
 
 /**
@@ -56,12 +59,14 @@ export async function benchEngine(args: {
   const specs = querySpecs(QUERY_PROJECT);
   const server: RunningServer = await startServer(serverEnv(args.storage));
   let figures: QueryFigures[];
+  let roundTrip: Timing | undefined;
   try {
     const client = createFeedbackClient({ baseUrl: server.baseUrl, apiKey: BENCH_KEY, retries: 0, timeoutMs: 300_000 });
     args.log(`  ${args.label}: HTTP, ${args.counts.runs} runs per query`);
     // PostgreSQL takes a second connection while the server runs: time HTTP and direct in turns.
     const paired = args.engine === 'postgres' ? await args.openRunner() : undefined;
     const http = await benchHttp(specs, client, args.counts, paired).finally(() => paired?.close());
+    roundTrip = await timeRuns(args.counts.runs * 5, args.counts.warmup, () => client.healthz());
     if (args.engine === 'pglite') await server.stop();
     const runner = await args.openRunner();
     try {
@@ -78,5 +83,6 @@ export async function benchEngine(args: {
   for (const f of figures) {
     args.log(`    ${f.id.padEnd(18)} rows ${String(f.rows).padStart(8)}  http p50 ${f.http.p50.toFixed(1)} ms  direct ${f.direct.p50.toFixed(1)}  obvious ${f.obvious.p50.toFixed(1)}  floor ${f.floor.p50.toFixed(1)}`);
   }
-  return { label: args.label, engine: args.engine, tableRows: args.tableRows, figures };
+  if (roundTrip !== undefined) args.log(`    HTTP round trip (GET /healthz) p50 ${roundTrip.p50.toFixed(2)} ms`);
+  return { label: args.label, engine: args.engine, tableRows: args.tableRows, figures, ...(roundTrip === undefined ? {} : { roundTrip }) };
 }

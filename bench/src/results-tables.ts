@@ -18,6 +18,12 @@ export function queryTables(queries: readonly EngineQueries[]): string[] {
         `| ${f.id} | ${f.rows.toLocaleString('en-US')} | ${fmtMs(f.http.p50)} / ${fmtMs(f.http.p95)} / ${fmtMs(f.http.max)} | ${fmtMs(f.direct.p50)} | ${(f.http.p50 - f.direct.p50).toFixed(1)} | ${fmtMs(f.obvious.p50)} | ${fmtMs(f.obviousTuned.p50)} | ${fmtMs(f.floor.p50)} | ${fmtRatio(f.obvious.p50 / f.http.p50)} | ${fmtRatio(f.http.p50 / f.floor.p50)} |`,
       );
     }
+    if (q.roundTrip !== undefined) {
+      lines.push(
+        '',
+        `HTTP layer = HTTP p50 − direct p50, timed in alternation. For scale: a bare round trip through the same client and server (\`GET /healthz\`: no body, no validation, no database) takes ${q.roundTrip.p50.toFixed(2)} ms p50 here.`,
+      );
+    }
     lines.push('', 'Queries:', '');
     for (const f of q.figures) lines.push(`- \`${f.id}\`: ${f.title}. Answer check: ${f.verified}.`);
     lines.push('');
