@@ -7,12 +7,13 @@ import { startPrism } from './targets/prism-target.js';
 import { startPrismProxyTarget } from './targets/prism-proxy-target.js';
 
 // Prism answers invalid requests itself (its own 422/401 bodies), so the proxy replays the cases
-// whose every request is valid: those are the responses whose shape Prism must confirm.
+// whose every request is valid: those are the responses whose shape Prism must confirm. Prism
+// does not inflate compressed request bodies, so those cases go to the server directly only.
 defineContractSuite({
   label: 'Prism validating proxy in front of the server',
   kind: 'stateful',
   start: startPrismProxyTarget,
-  filter: (c) => [...(c.before ?? []), c].every((step) => step.expect.status === 200),
+  filter: (c) => [...(c.before ?? []), c].every((step) => step.expect.status === 200 && step.request.contentEncoding === undefined),
 });
 
 // The proxy is only worth its place if it catches a broken response: an upstream that answers

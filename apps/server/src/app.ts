@@ -8,6 +8,7 @@ import { requireApiKey } from './http/auth.js';
 import { docsRouter } from './http/docs.js';
 import { errorHandler } from './http/error-handler.js';
 import { httpLogger } from './http/logging.js';
+import { refuseUnreadableBody } from './http/readable-body.js';
 import type { KeyStore } from './keys/key-store.js';
 import { aggregateRoute } from './routes/aggregate.js';
 import { createRoute } from './routes/create.js';
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(httpLogger(deps.logger));
   app.use(docsRouter(spec));
   app.use(healthRouter(deps.db));
+  app.use(refuseUnreadableBody);
   app.use(express.json({ limit: deps.bodyLimitBytes ?? 2 * 1024 * 1024, strict: false, type: ['application/json', 'application/*+json'] }));
   app.use('/feedback', requireApiKey(deps.keys));
   app.use(

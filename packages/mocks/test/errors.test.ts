@@ -84,7 +84,7 @@ describe('415', () => {
   it('wants a UTF charset, checked by the body parser before auth', async () => {
     const res = await post('/feedback/stats', '{}', { 'content-type': 'application/json; charset=latin1', authorization: '' });
     expect(res.status).toBe(415);
-    expect(res.body).toEqual({ reason: 'Send the body as UTF-8 application/json', error_type: 'UnsupportedMediaType' });
+    expect(res.body).toEqual({ reason: 'Send the body as UTF-8 application/json (identity, gzip or deflate encoded)', error_type: 'UnsupportedMediaType' });
   });
 });
 

@@ -7,3 +7,4 @@ export * from './stats/index.js';
 export * from './ids/index.js';
 export * from './schema/index.js';
 export * from './access/index.js';
+export * from './body/index.js';

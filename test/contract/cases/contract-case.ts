@@ -17,6 +17,8 @@ export interface CaseRequest {
   authorization?: string;
   /** Default `application/json`. */
   contentType?: string;
+  /** Content-Encoding: gzip and deflate bodies are sent compressed. */
+  contentEncoding?: string;
 }
 
 /** A 422 entry as compared: `loc` and `type`, never the wording of `msg`. */

@@ -112,4 +112,22 @@ export const validationCases: ContractCase[] = [
     request: { path: '/feedback/stats', rawBody: 'project_id=acme/validation', contentType: 'text/plain' },
     expect: { status: 415, errorType: 'UnsupportedMediaType' },
   },
+  {
+    name: '415: a JSON body in a charset or an encoding both sides cannot decode alike (utf-7, utf-32, br, zstd)',
+    targets: 'stateful',
+    before: [
+      { request: { path: '/feedback/stats', body: STATS, contentType: 'application/json; charset=utf-7' }, expect: { status: 415, errorType: 'UnsupportedMediaType' } },
+      { request: { path: '/feedback/stats', body: STATS, contentType: 'application/json; charset=utf-32' }, expect: { status: 415, errorType: 'UnsupportedMediaType' } },
+      { request: { path: '/feedback/stats', body: STATS, contentEncoding: 'br' }, expect: { status: 415, errorType: 'UnsupportedMediaType' } },
+    ],
+    request: { path: '/feedback/stats', body: STATS, contentEncoding: 'zstd' },
+    expect: { status: 415, errorType: 'UnsupportedMediaType' },
+  },
+  {
+    name: 'gzip- and deflate-encoded bodies are read',
+    targets: 'stateful',
+    before: [{ request: { path: '/feedback/stats', body: STATS, contentEncoding: 'gzip' }, expect: { status: 200 } }],
+    request: { path: '/feedback/stats', body: STATS, contentEncoding: 'deflate' },
+    expect: { status: 200 },
+  },
 ];

@@ -62,6 +62,7 @@ async function runStep(target: ContractTarget, step: CaseStep, label: string): P
     body: step.request.body,
     ...(step.request.rawBody === undefined ? {} : { rawBody: step.request.rawBody }),
     ...(step.request.contentType === undefined ? {} : { contentType: step.request.contentType }),
+    ...(step.request.contentEncoding === undefined ? {} : { contentEncoding: step.request.contentEncoding }),
     authorization: authorizationOf(step),
   });
   checkStep(target, step, res, label);

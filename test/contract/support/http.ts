@@ -9,6 +9,8 @@ export interface RawRequest {
   /** `null` sends no Authorization header. */
   authorization: string | null;
   contentType?: string;
+  /** Sent as Content-Encoding; gzip and deflate bodies are compressed, others sent as they are. */
+  contentEncoding?: string;
 }
 
 export interface RawResponse {
@@ -23,10 +25,16 @@ export async function sendRaw(baseUrl: string, req: RawRequest): Promise<RawResp
   const method = req.method ?? 'POST';
   const headers: Record<string, string> = {};
   if (req.authorization !== null) headers['authorization'] = req.authorization;
-  let body: string | undefined;
+  let body: string | ArrayBuffer | undefined;
   if (method === 'POST') {
     headers['content-type'] = req.contentType ?? 'application/json';
     body = req.rawBody ?? JSON.stringify(req.body);
+    if (req.contentEncoding !== undefined) {
+      headers['content-encoding'] = req.contentEncoding;
+      if (req.contentEncoding === 'gzip' || req.contentEncoding === 'deflate') {
+        body = await new Response(new Blob([body]).stream().pipeThrough(new CompressionStream(req.contentEncoding))).arrayBuffer();
+      }
+    }
   }
   const res = await globalThis.fetch(baseUrl + req.path, { method, headers, ...(body === undefined ? {} : { body }) });
   const text = await res.text();

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
-import { ApiError, isApiError } from '@feedback/semantics';
+import { ApiError, isApiError, UNREADABLE_BODY_REASON } from '@feedback/semantics';
 import { isDatabaseUnavailable, isUnknownTimeZoneInDatabase } from '../storage/db-errors.js';
 import { fromValidatorError, isValidatorError } from './validation-errors.js';
 
@@ -18,7 +18,7 @@ export function toApiError(err: unknown): ApiError | undefined {
   }
   if (e?.type === 'entity.too.large') return new ApiError('payload_too_large', 'The request body is over the size limit');
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
-    return new ApiError('unsupported_media_type', 'Send the body as UTF-8 application/json');
+    return new ApiError('unsupported_media_type', UNREADABLE_BODY_REASON);
   }
   if (isValidatorError(err)) return fromValidatorError(err);
   return undefined;

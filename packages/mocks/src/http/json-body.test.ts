@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '@feedback/semantics';
-import { BODY_LIMIT_BYTES, isJsonMediaType, readJsonBody } from './json-body.js';
+import { ApiError, isJsonMediaType, UNREADABLE_BODY_REASON } from '@feedback/semantics';
+import { BODY_LIMIT_BYTES, readJsonBody } from './json-body.js';
 
 const request = (body: BodyInit, headers: Record<string, string>) => new Request('http://x.test/feedback/create', { method: 'POST', body, headers });
 
@@ -52,10 +52,10 @@ describe('readJsonBody', () => {
     const utf16 = new Uint8Array([...'{"a":"é"}'].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]));
     expect(await readJsonBody(request(utf16, { 'content-type': 'application/json; charset="UTF-16LE"' }))).toEqual({ kind: 'parsed', value: { a: 'é' } });
     expect((await readJsonBody(request('{}', { 'content-type': 'application/json; charset=' }))).kind).toBe('parsed');
-    for (const charset of ['latin1', 'utf8', 'utf-99']) {
+    for (const charset of ['latin1', 'utf8', 'utf-99', 'utf-7', 'utf-32']) {
       const err = await errorOf(readJsonBody(request('{}', { 'content-type': `application/json; charset=${charset}` })));
       expect(err.status, charset).toBe(415);
-      expect(err.message).toBe('Send the body as UTF-8 application/json');
+      expect(err.message).toBe(UNREADABLE_BODY_REASON);
     }
   });
 
@@ -63,7 +63,9 @@ describe('readJsonBody', () => {
     const gzipped = await new Response(new Blob(['{"a":1}']).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
     const parsed = await readJsonBody(request(gzipped, { 'content-type': 'application/json', 'content-encoding': 'gzip' }));
     expect(parsed).toEqual({ kind: 'parsed', value: { a: 1 } });
-    const err = await errorOf(readJsonBody(request('{}', { 'content-type': 'application/json', 'content-encoding': 'compress' })));
-    expect(err.status).toBe(415);
+    for (const encoding of ['compress', 'br', 'zstd']) {
+      const err = await errorOf(readJsonBody(request('{}', { 'content-type': 'application/json', 'content-encoding': encoding })));
+      expect(err.status, encoding).toBe(415);
+    }
   });
 });

@@ -1,0 +1,8 @@
+export {
+  isJsonMediaType,
+  isReadableContentEncoding,
+  isReadableJsonCharset,
+  jsonCharsetOf,
+  READABLE_CONTENT_ENCODINGS,
+  UNREADABLE_BODY_REASON,
+} from './json-media-type.js';
