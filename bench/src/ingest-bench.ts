@@ -1,7 +1,7 @@
 // /feedback/create over HTTP with autocannon at several concurrencies: a fixed number of requests
 // each (so every request is answered before the count), then the rows committed in the project
 // must equal the 2xx responses — nothing acknowledged may be lost.
-import autocannon from 'autocannon';
+import { runLoad } from './load-generator.js';
 import type { SqlRunner } from './sql-runner.js';
 
 export interface IngestFigures {
@@ -63,7 +63,7 @@ export async function benchIngest(args: {
   const countRows = async (): Promise<number> =>
     Number((await args.runner.query('SELECT count(*)::int AS n FROM feedback WHERE project_id = $1', [args.project]))[0]?.['n']);
   const before = await countRows();
-  const result = await autocannon({
+  const { result, seconds, acknowledgedPerSecond } = await runLoad({
     url: `${args.baseUrl}/feedback/create`,
     method: 'POST',
     headers: {
@@ -81,8 +81,8 @@ export async function benchIngest(args: {
     requests: args.requests,
     acknowledged: result['2xx'],
     failed: result.non2xx + result.errors,
-    seconds: result.duration,
-    requestsPerSecond: result['2xx'] / result.duration,
+    seconds,
+    requestsPerSecond: acknowledgedPerSecond,
     p50: result.latency.p50,
     p99: result.latency.p99,
     max: result.latency.max,

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
+import { runLoad } from './load-generator.js';
 import { freePort } from './server-cli.js';
 
 interface ProfileNode {
@@ -104,7 +104,7 @@ export async function httpCeiling(kind: CeilingServer, body: string, concurrency
   try {
     if (child.stdout === null) throw new Error('no stdout');
     await once(child.stdout, 'data');
-    const r = await autocannon({
+    const run = await runLoad({
       url: `http://127.0.0.1:${port}/`,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -112,7 +112,7 @@ export async function httpCeiling(kind: CeilingServer, body: string, concurrency
       connections: concurrency,
       amount: requests,
     });
-    return r['2xx'] / r.duration;
+    return run.acknowledgedPerSecond;
   } finally {
     child.kill('SIGTERM');
   }

@@ -1,6 +1,6 @@
 // The part of autocannon 9's programmatic API the ingest benchmark uses (the package ships no types).
 declare module 'autocannon' {
-  interface Histogram {
+  export interface Histogram {
     average: number;
     min: number;
     max: number;
@@ -8,7 +8,7 @@ declare module 'autocannon' {
     p90: number;
     p99: number;
   }
-  interface Options {
+  export interface Options {
     url: string;
     method?: 'POST' | 'GET';
     headers?: Record<string, string>;
@@ -18,7 +18,7 @@ declare module 'autocannon' {
     duration?: number;
     timeout?: number;
   }
-  interface Result {
+  export interface Result {
     latency: Histogram;
     requests: Histogram;
     duration: number;
@@ -27,6 +27,11 @@ declare module 'autocannon' {
     non2xx: number;
     '2xx': number;
   }
+  export interface Instance {
+    /** Every response, as it arrives. */
+    on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): Instance;
+  }
   function autocannon(opts: Options): Promise<Result>;
+  function autocannon(opts: Options, done: (err: Error | null, result: Result) => void): Instance;
   export default autocannon;
 }
