@@ -18,6 +18,32 @@ export interface IngestFigures {
   logLevel: string;
   /** FEEDBACK_WORKERS of the server (older result files have none: 1). */
   workers?: number;
+  /** The other repeats of the same configuration; this entry is the median by req/s (older files: none). */
+  otherRuns?: RepeatFigures[];
+}
+
+/** What is kept of a repeat that is not the median one: enough for the range and the lost-row check. */
+export interface RepeatFigures {
+  requestsPerSecond: number;
+  p99: number;
+  acknowledged: number;
+  failed: number;
+  rowsCommitted: number;
+}
+
+/** The median run by req/s, carrying the others; `runs` must not be empty. */
+export function medianRun(runs: readonly IngestFigures[]): IngestFigures {
+  const sorted = [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)] as IngestFigures;
+  const otherRuns = sorted
+    .filter((r) => r !== median)
+    .map((r) => ({ requestsPerSecond: r.requestsPerSecond, p99: r.p99, acknowledged: r.acknowledged, failed: r.failed, rowsCommitted: r.rowsCommitted }));
+  return { ...median, otherRuns };
+}
+
+/** Every run of a configuration: the median and its other repeats. */
+export function allRuns(f: IngestFigures): RepeatFigures[] {
+  return [f, ...(f.otherRuns ?? [])];
 }
 
 /** A runnable scorer's feedback, as a producer sends it (~800 bytes, validated like any other). */

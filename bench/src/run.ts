@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseBenchArgs, USAGE, type BenchArgs } from './cli-args.js';
 import { DATA_DIR, pgliteDataset, postgresDataset, type LoadedDataset } from './datasets.js';
 import { benchEngine, BENCH_KEY, serverEnv, type EngineQueries } from './engine-run.js';
-import { benchIngest, createBody, type IngestFigures } from './ingest-bench.js';
+import { benchIngest, createBody, medianRun, type IngestFigures } from './ingest-bench.js';
 import { httpCeiling, profileDir, summariseProfile, type PackageShare } from './ingest-profile.js';
 import { BENCH_DIR, currentLoad, machineFacts, type MachineFacts } from './machine.js';
 import { writeResultsMarkdown } from './results-md.js';
@@ -30,6 +30,7 @@ export interface RunResults {
 }
 
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
+const INGEST_REPEATS = 3;
 const INGEST_PLAN: [concurrency: number, requests: number, logLevel: string, workers: number][] = [
   [1, 1_000, 'warn', 1],
   [16, 10_000, 'warn', 1],
@@ -61,10 +62,17 @@ async function runIngest(url: string, runId: string): Promise<IngestResults> {
       const flags = dir === undefined ? {} : { BENCH_NODE_FLAGS: `--cpu-prof --cpu-prof-dir=${dir}` };
       const server = await startServer({ ...serverEnv({ DATABASE_URL: url }, logLevel), FEEDBACK_WORKERS: String(workers), ...flags });
       try {
-        const project = `bench/ingest-${runId}-c${concurrency}-${logLevel}-w${workers}${profiled ? '-profiled' : ''}`;
-        const f = await benchIngest({ baseUrl: server.baseUrl, apiKey: BENCH_KEY, project, concurrency, requests, logLevel, workers, runner });
+        // This machine's throughput varies run to run: each configuration runs INGEST_REPEATS
+        // times against the same server and reports the median.
+        const runs: IngestFigures[] = [];
+        for (let repeat = 0; repeat < (profiled ? 1 : INGEST_REPEATS); repeat++) {
+          const project = `bench/ingest-${runId}-c${concurrency}-${logLevel}-w${workers}-r${repeat}${profiled ? '-profiled' : ''}`;
+          runs.push(await benchIngest({ baseUrl: server.baseUrl, apiKey: BENCH_KEY, project, concurrency, requests, logLevel, workers, runner }));
+        }
         if (!profiled) {
-          log(`  create c=${concurrency} (LOG_LEVEL=${logLevel}, ${workers} worker${workers > 1 ? 's' : ''}): ${Math.round(f.requestsPerSecond)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.acknowledged} acknowledged, ${f.rowsCommitted} committed`);
+          const f = medianRun(runs);
+          const range = runs.map((r) => Math.round(r.requestsPerSecond)).sort((a, b) => a - b).join(' / ');
+          log(`  create c=${concurrency} (LOG_LEVEL=${logLevel}, ${workers} worker${workers > 1 ? 's' : ''}): ${Math.round(f.requestsPerSecond)} req/s (runs ${range}), p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.acknowledged} acknowledged, ${f.rowsCommitted} committed`);
           figures.push(f);
         }
       } finally {
