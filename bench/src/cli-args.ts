@@ -25,6 +25,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --no-ingest            skip the /feedback/create benchmark
   --seed N               dataset seed (default 42)
   --reuse                keep a database already loaded with the same dataset (skips the load)
+  --render               only rewrite RESULTS.md from results/*.json and results/notes.md (no database needed)
   --database-url URL     admin connection (default $DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres);
                          the benchmark creates its own databases feedback_bench_<size>`;
 
@@ -40,7 +41,7 @@ function size(name: string, raw: string): SizeName {
   return raw;
 }
 
-export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv): BenchArgs | 'help' {
+export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv): BenchArgs | 'help' | 'render' {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -53,10 +54,12 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv): BenchArg
       seed: { type: 'string' },
       reuse: { type: 'boolean' },
       'database-url': { type: 'string' },
+      render: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help === true) return 'help';
+  if (values.render === true) return 'render';
   const compare = values['compare-size'] ?? '100k';
   return {
     size: size('size', values.size ?? '1m'),

@@ -100,6 +100,10 @@ async function main(): Promise<number> {
     log(USAGE);
     return 0;
   }
+  if (parsed === 'render') {
+    log(`wrote ${writeResultsMarkdown(join(BENCH_DIR, 'results'), join(BENCH_DIR, 'RESULTS.md'))}`);
+    return 0;
+  }
   const args = parsed;
   const started = new Date();
   const admin = await postgresRunner(args.adminUrl);
