@@ -21,7 +21,14 @@ export interface HttpFigures {
   http: Timing;
   /** The server's statement sent directly, timed in alternation with HTTP (PostgreSQL only). */
   direct?: Timing;
+  /** HTTP minus direct, pair by pair (PostgreSQL only). */
+  layer?: Timing;
   response: unknown;
+}
+
+/** What HTTP adds over the direct statement: the median of paired differences when there is one. */
+export function httpLayerMs(f: Pick<QueryFigures, 'http' | 'direct' | 'layer'>): number {
+  return f.layer?.p50 ?? f.http.p50 - f.direct.p50;
 }
 
 export interface QueryFigures {
@@ -30,6 +37,8 @@ export interface QueryFigures {
   rows: number;
   http: Timing;
   direct: Timing;
+  /** HTTP minus direct, pair by pair, when they were timed in alternation (older files: none). */
+  layer?: Timing;
   obvious: Timing;
   /** The obvious SQL with the same session settings the server applies (JIT off, work_mem, parallelism). */
   obviousTuned: Timing;
@@ -57,8 +66,8 @@ export async function benchHttp(specs: readonly QuerySpec[], client: FeedbackCli
     }
     const statement = spec.server();
     await useServerSettings(runner);
-    const [http, direct] = await timeRunsPaired(counts.runs, counts.warmup, viaHttp, () => runServerStatement(runner, statement));
-    out.push({ id: spec.id, http, direct, response });
+    const [http, direct, layer] = await timeRunsPaired(counts.runs, counts.warmup, viaHttp, () => runServerStatement(runner, statement));
+    out.push({ id: spec.id, http, direct, layer, response });
   }
   return out;
 }
@@ -112,7 +121,7 @@ export async function benchSql(
     const plan = (await runServerStatement(runner, { ...server, sql: `EXPLAIN (ANALYZE, BUFFERS) ${server.sql}` }))
       .map((r) => String(r['QUERY PLAN']))
       .join('\n');
-    out.push({ id: spec.id, title: spec.title, rows, http: fromHttp.http, direct, obvious, obviousTuned, floor, verified, plan });
+    out.push({ id: spec.id, title: spec.title, rows, http: fromHttp.http, direct, ...(fromHttp.layer === undefined ? {} : { layer: fromHttp.layer }), obvious, obviousTuned, floor, verified, plan });
   }
   return out;
 }

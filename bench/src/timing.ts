@@ -39,9 +39,11 @@ export async function timeRuns(runs: number, warmup: number, op: () => Promise<u
 
 /**
  * Two operations timed in alternation (a, b, a, b, …), so a machine whose load changes during the
- * run weighs on both alike: the way to compare two paths to the same result.
+ * run weighs on both alike: the way to compare two paths to the same result. The third timing is
+ * of the pairwise differences a − b: its median is a steadier estimate of what a adds over b than
+ * the difference of the two medians when each run varies by more than the gap.
  */
-export async function timeRunsPaired(runs: number, warmup: number, a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[Timing, Timing]> {
+export async function timeRunsPaired(runs: number, warmup: number, a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[Timing, Timing, Timing]> {
   for (let i = 0; i < warmup; i++) {
     await a();
     await b();
@@ -56,5 +58,5 @@ export async function timeRunsPaired(runs: number, warmup: number, a: () => Prom
     await b();
     sb.push(performance.now() - started);
   }
-  return [summarise(sa), summarise(sb)];
+  return [summarise(sa), summarise(sb), summarise(sa.map((x, i) => x - (sb[i] as number)))];
 }
