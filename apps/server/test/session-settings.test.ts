@@ -2,7 +2,9 @@
 // request: every connection the server's pool hands out must already carry it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_SETTINGS } from '../src/storage/session-settings.js';
+import { openPostgres } from '../src/storage/pg-driver.js';
 import { testEngines, type TestDatabase } from './support/engines.js';
+import { createScratchDatabase, postgresAdminUrl } from './support/scratch-postgres.js';
 
 describe.each(testEngines())('session settings on $name', (engine) => {
   let t: TestDatabase;
@@ -34,4 +36,23 @@ describe.each(testEngines())('session settings on $name', (engine) => {
     const setting = await t.db.transaction(async (tx) => (await tx.query<{ w: string }>(`SELECT current_setting('work_mem') AS w`)).rows[0]?.w);
     expect(setting).toBe(SESSION_SETTINGS['work_mem']);
   });
+});
+
+describe.runIf(postgresAdminUrl() !== undefined)('session settings with a DATABASE_URL that carries its own options', () => {
+  it("applies the server's settings and the URL's, the URL's winning where both set one", async () => {
+    const scratch = await createScratchDatabase(postgresAdminUrl() as string);
+    const url = new URL(scratch.url);
+    url.searchParams.set('options', '-c work_mem=128MB -c application_name=ops-tool');
+    const db = openPostgres({ connectionString: url.toString(), maxConnections: 1, statementTimeoutMs: 30_000, connectTimeoutMs: 5_000 });
+    try {
+      const { rows } = await db.query<{ jit: string; work_mem: string; app: string; tuple_cost: string }>(
+        `SELECT current_setting('jit') AS jit, current_setting('work_mem') AS work_mem,
+                current_setting('application_name') AS app, current_setting('parallel_tuple_cost') AS tuple_cost`,
+      );
+      expect(rows[0]).toEqual({ jit: 'off', work_mem: '128MB', app: 'ops-tool', tuple_cost: SESSION_SETTINGS['parallel_tuple_cost'] });
+    } finally {
+      await db.close();
+      await scratch.drop();
+    }
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Db, Queryable, QueryResultRows } from './db.js';
-import { sessionStartupOptions } from './session-settings.js';
+import { sessionStartupOptions, withSessionOptions } from './session-settings.js';
 
 export interface PgOptions {
   connectionString: string;
@@ -23,10 +23,11 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
 
 export function openPostgres(opts: PgOptions): Db {
   const pool = new pg.Pool({
-    connectionString: opts.connectionString,
+    connectionString: withSessionOptions(opts.connectionString),
     max: opts.maxConnections,
     connectionTimeoutMillis: opts.connectTimeoutMs,
     statement_timeout: opts.statementTimeoutMs,
+    // Used when the connection string is not a URL (withSessionOptions leaves it as it is).
     options: sessionStartupOptions(),
     idleTimeoutMillis: 30_000,
   });

@@ -27,3 +27,21 @@ export function sessionSetSql(settings: Readonly<Record<string, string>> = SESSI
     .map(([name, value]) => `SET ${name} = '${value}'`)
     .join('; ');
 }
+
+/**
+ * The connection string with the settings in its `options` parameter. node-postgres lets a URL's
+ * own parameters override the pool config, so a DATABASE_URL that carries `options` (a
+ * search_path, say) would silently drop the settings: they are merged into the URL instead,
+ * the URL's own options last, so that what an operator set explicitly wins.
+ */
+export function withSessionOptions(connectionString: string): string {
+  let url: URL;
+  try {
+    url = new URL(connectionString);
+  } catch {
+    return connectionString;
+  }
+  const theirs = url.searchParams.get('options');
+  url.searchParams.set('options', theirs === null || theirs.trim() === '' ? sessionStartupOptions() : `${sessionStartupOptions()} ${theirs}`);
+  return url.toString();
+}
