@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { ApiError, isJsonMediaType, isReadableContentEncoding, isReadableJsonCharset, jsonCharsetOf, UNREADABLE_BODY_REASON } from '@feedback/semantics';
+import { ApiError, contentEncodingOf, isJsonMediaType, isReadableContentEncoding, isReadableJsonCharset, jsonCharsetOf, UNREADABLE_BODY_REASON } from '@feedback/semantics';
 
 /**
  * 415 for a JSON body in a charset or an encoding outside the shared rules, before express.json
@@ -13,7 +13,7 @@ export const refuseUnreadableBody: RequestHandler = (req, _res, next) => {
     return;
   }
   const charset = jsonCharsetOf(contentType ?? '');
-  const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
+  const encoding = contentEncodingOf(req.headers['content-encoding']);
   if (!isReadableJsonCharset(charset) || !isReadableContentEncoding(encoding)) {
     next(new ApiError('unsupported_media_type', UNREADABLE_BODY_REASON));
     return;

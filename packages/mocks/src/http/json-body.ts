@@ -4,6 +4,7 @@
 // large, 415 charset or encoding) come first.
 import {
   ApiError,
+  contentEncodingOf,
   isJsonMediaType,
   isReadableContentEncoding,
   isReadableJsonCharset,
@@ -33,7 +34,7 @@ export async function readJsonBody(request: Request): Promise<JsonBody> {
   const contentType = request.headers.get('content-type');
   if (!isJsonMediaType(contentType)) return { kind: 'skipped' };
   const charset = jsonCharsetOf(contentType ?? '');
-  const encoding = (request.headers.get('content-encoding') ?? 'identity').toLowerCase();
+  const encoding = contentEncodingOf(request.headers.get('content-encoding'));
   if (!isReadableJsonCharset(charset) || !isReadableContentEncoding(encoding)) throw unreadableBody();
   const decoder = new TextDecoder(charset);
   const bytes = await bodyBytes(request, encoding as ContentEncoding);

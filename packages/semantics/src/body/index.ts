@@ -1,4 +1,5 @@
 export {
+  contentEncodingOf,
   isJsonMediaType,
   isReadableContentEncoding,
   isReadableJsonCharset,

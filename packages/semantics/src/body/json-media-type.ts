@@ -48,6 +48,11 @@ export function isReadableJsonCharset(charset: string): boolean {
   }
 }
 
+/** The Content-Encoding header as body-parser reads it: absent or empty means identity. */
+export function contentEncodingOf(header: string | null | undefined): string {
+  return (header || 'identity').toLowerCase();
+}
+
 export function isReadableContentEncoding(encoding: string): boolean {
   return READABLE_CONTENT_ENCODINGS.includes(encoding);
 }
