@@ -64,9 +64,9 @@ export async function benchHttp(specs: readonly QuerySpec[], client: FeedbackCli
       out.push({ id: spec.id, http: await timeRuns(counts.runs, counts.warmup, viaHttp), response });
       continue;
     }
-    const statement = spec.server();
     await useServerSettings(runner);
-    const [http, direct, layer] = await timeRunsPaired(counts.runs, counts.warmup, viaHttp, () => runServerStatement(runner, statement));
+    const statements = await spec.server(runner);
+    const [http, direct, layer] = await timeRunsPaired(counts.runs, counts.warmup, viaHttp, () => runServerStatements(runner, statements));
     out.push({ id: spec.id, http, direct, layer, response });
   }
   return out;
@@ -82,9 +82,11 @@ async function useDefaultSettings(runner: SqlRunner): Promise<void> {
   await runner.exec(Object.keys(SESSION_SETTINGS).map((name) => `RESET ${name}`).join('; '));
 }
 
-/** Exactly what the server does per request: one statement on a connection with its settings. */
-export async function runServerStatement(runner: SqlRunner, s: Statement): Promise<Record<string, unknown>[]> {
-  return runner.query(s.sql, s.params);
+/** Exactly what the server does per request: its statements, in order, on a connection with its settings. */
+export async function runServerStatements(runner: SqlRunner, statements: readonly Statement[]): Promise<Record<string, unknown>[]> {
+  let rows: Record<string, unknown>[] = [];
+  for (const s of statements) rows = await runner.query(s.sql, s.params);
+  return rows;
 }
 
 async function runAll(runner: SqlRunner, statements: readonly { sql: string; params: unknown[] }[]): Promise<Record<string, unknown>[][]> {
@@ -103,9 +105,9 @@ export async function benchSql(
   for (const spec of specs) {
     const fromHttp = httpFigures.find((h) => h.id === spec.id);
     if (fromHttp === undefined) throw new Error(`no HTTP figures for ${spec.id}`);
-    const server = spec.server();
     await useServerSettings(runner);
-    const direct = fromHttp.direct ?? (await timeRuns(counts.runs, counts.warmup, () => runServerStatement(runner, server)));
+    const statements = await spec.server(runner);
+    const direct = fromHttp.direct ?? (await timeRuns(counts.runs, counts.warmup, () => runServerStatements(runner, statements)));
     const floorStatement = spec.floor();
     const floor = await timeRuns(counts.runs, counts.warmup, () => runner.query(floorStatement.sql, floorStatement.params));
     const rows = Number((await runner.query(floorStatement.sql, floorStatement.params))[0]?.['n']);
@@ -118,7 +120,9 @@ export async function benchSql(
     await useServerSettings(runner);
     const obviousTuned = await timeRuns(counts.baselineRuns, 1, () => runAll(runner, obviousStatements));
     const verified = spec.verify(fromHttp.response, obviousRows);
-    const plan = (await runServerStatement(runner, { ...server, sql: `EXPLAIN (ANALYZE, BUFFERS) ${server.sql}` }))
+    const answer = statements[statements.length - 1];
+    if (answer === undefined) throw new Error(`${spec.id}: no statement`);
+    const plan = (await runner.query(`EXPLAIN (ANALYZE, BUFFERS) ${answer.sql}`, answer.params))
       .map((r) => String(r['QUERY PLAN']))
       .join('\n');
     out.push({ id: spec.id, title: spec.title, rows, http: fromHttp.http, direct, ...(fromHttp.layer === undefined ? {} : { layer: fromHttp.layer }), obvious, obviousTuned, floor, verified, plan });

@@ -8,7 +8,7 @@ export { importFile, parseImportLine, type ImportResult } from './import/import-
 export { toInsertRow, type FeedbackInsertRow } from './sql/feedback-row.js';
 export { insertFeedback, countFeedback } from './sql/feedback-store.js';
 export { buildStatsSql } from './sql/stats-query.js';
-export { buildAggregateSql } from './sql/aggregate-query.js';
+export { aggregatePlanFor, buildAggregateProbeSql, buildAggregateSql, ONE_PASS_BELOW_ROWS, type AggregatePlan, type AggregateQuery } from './sql/aggregate-query.js';
 export type { SqlStatement } from './sql/statement.js';
 export { SESSION_SETTINGS, sessionSetSql, sessionStartupOptions } from './storage/session-settings.js';
 export type { Db, Queryable } from './storage/db.js';

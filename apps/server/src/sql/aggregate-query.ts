@@ -1,6 +1,7 @@
-// /feedback/aggregate: counts, tag occurrences and rating sums per (time bucket, group). One
-// statement: the filtered rows are read once (CTE, from the covering index: project-rows.ts),
-// then grouped three ways and joined. Tags and ratings are expanded by set-returning functions in
+// /feedback/aggregate: counts, tag occurrences and rating sums per (time bucket, group). A capped
+// count of the matching rows picks the plan (AggregatePlan below); then one statement reads the
+// filtered rows (from the covering index: project-rows.ts), groups them three ways and joins the
+// three. Tags and ratings are expanded by set-returning functions in
 // the select list, far cheaper per row than a lateral function scan. The maps come back as json
 // (jsonb would reorder their keys) already in code-point order, as the response lists them: the
 // route then has no sorting left to do.
@@ -64,7 +65,25 @@ const GROUP_ORDER: Record<GroupByDimension, (col: string) => string> = {
   span_status_code: (c) => `CASE ${c} WHEN 'UNSET' THEN 0 WHEN 'OK' THEN 1 ELSE 2 END`,
 };
 
-export function buildAggregateSql(q: AggregateQuery): SqlStatement {
+/**
+ * How the filtered rows are read. `three-pass`: each of the three groupings scans them again, and
+ * each scan can run in parallel workers — best on large windows. `one-pass`: they are read once
+ * into a materialised CTE and grouped three times from it — best on small windows, where three
+ * index scans and worker start-up cost more than the grouping. Measured here: 2,327 rows 42 → 28 ms,
+ * 22,352 rows 166 → 157 ms, 100,318 rows 337 → 454 ms (one-pass loses).
+ */
+export type AggregatePlan = 'one-pass' | 'three-pass';
+
+/** Below this many matching rows the one-pass plan is used. */
+export const ONE_PASS_BELOW_ROWS = 25_000;
+
+interface AggregateFilter {
+  where: string[];
+  params: unknown[];
+  bind: (value: unknown, type: string) => string;
+}
+
+function aggregateFilter(q: AggregateQuery): AggregateFilter {
   const params: unknown[] = [q.projectId, pgInstant(q.afterMs), pgInstant(q.beforeMs)];
   const bind = (value: unknown, type: string): string => {
     params.push(value);
@@ -90,7 +109,22 @@ export function buildAggregateSql(q: AggregateQuery): SqlStatement {
   idFilter('scorer_id', q.scorerIds);
   if (q.spanAgentNames.length > 0) where.push(`span_agent_name = ANY(${bind(q.spanAgentNames, 'text[]')})`);
   if (q.spanTypes.length > 0) where.push(`span_type = ANY(${bind(q.spanTypes, 'text[]')})`);
+  return { where, params, bind };
+}
 
+/** How many rows match, counted up to `limit` only: enough to choose the plan, cheap at any size. */
+export function buildAggregateProbeSql(q: AggregateQuery, limit = ONE_PASS_BELOW_ROWS): SqlStatement {
+  const { where, params, bind } = aggregateFilter(q);
+  const sql = `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${projectRows('created_at', where)} AS r LIMIT ${bind(limit, 'int')}) AS capped`;
+  return { sql, params };
+}
+
+export function aggregatePlanFor(matchingRows: number): AggregatePlan {
+  return matchingRows < ONE_PASS_BELOW_ROWS ? 'one-pass' : 'three-pass';
+}
+
+export function buildAggregateSql(q: AggregateQuery, plan: AggregatePlan = 'three-pass'): SqlStatement {
+  const { where, params, bind } = aggregateFilter(q);
   const bucketExpr = bucketStartSql(q.bucketMs, bind);
   const groupCols = q.groupBy.map((g, i) => `${GROUP_COLUMN[g]} AS g${i}`);
   const keys = ['b', ...q.groupBy.map((_, i) => `g${i}`)];
@@ -98,7 +132,7 @@ export function buildAggregateSql(q: AggregateQuery): SqlStatement {
   const order = ['b', ...q.groupBy.map((g, i) => GROUP_ORDER[g](`base.g${i}`))].map((k) => (k === 'b' ? 'base.b' : k));
 
   const sql = `
-    WITH f AS NOT MATERIALIZED (
+    WITH f AS ${plan === 'one-pass' ? 'MATERIALIZED' : 'NOT MATERIALIZED'} (
       SELECT ${bucketExpr} AS b${groupCols.map((c) => `, ${c}`).join('')},
              is_scored, scorer_tags, scorer_ratings
       FROM ${projectRows(READ_COLUMNS, where)} AS r
@@ -142,7 +176,8 @@ export function buildAggregateSql(q: AggregateQuery): SqlStatement {
 }
 
 export async function runAggregateQuery(db: Db, q: AggregateQuery): Promise<AggregateRow[]> {
-  // One statement: its snapshot is consistent on its own, so no transaction is opened around it.
-  const { sql, params } = buildAggregateSql(q);
+  const probe = buildAggregateProbeSql(q);
+  const matching = (await db.query<{ n: number }>(probe.sql, probe.params)).rows[0]?.n ?? 0;
+  const { sql, params } = buildAggregateSql(q, aggregatePlanFor(matching));
   return (await db.query<AggregateRow>(sql, params)).rows;
 }

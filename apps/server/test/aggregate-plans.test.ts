@@ -1,0 +1,100 @@
+// The two plans of /feedback/aggregate (one pass over a materialised CTE for small windows, three
+// parallel-capable passes for large ones) must give identical answers: the server picks between
+// them by a capped count of the matching rows, so every request must be right under either.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  aggregatePlanFor,
+  buildAggregateProbeSql,
+  buildAggregateSql,
+  ONE_PASS_BELOW_ROWS,
+  type AggregateQuery,
+  type AggregateRow,
+} from '../src/sql/aggregate-query.js';
+import { testEngines, type TestDatabase } from './support/engines.js';
+import { customFeedback, runnableFeedback } from './support/query-bodies.js';
+import { seedFeedback, type SeedRow } from './support/query-seed.js';
+
+const P = 'acme/agg-plans';
+const T0 = Date.parse('2024-06-01T00:00:00Z');
+const MIN = 60_000;
+const SCORERS = ['a', 'B', 'é', '😀'];
+const STATUSES = ['OK', 'ERROR', 'UNSET'] as const;
+const TAGS = [[], ['x'], ['x', 'x', 'y'], ['～', 'Y']];
+
+// 240 rows over four hours: scorers, statuses, tags, ratings (some rows without any),
+// a few rows too large for the covering index, and some custom rows without a scorer.
+const ROWS: SeedRow[] = Array.from({ length: 240 }, (_, i) => {
+  const at = T0 + i * MIN;
+  if (i % 17 === 0) return { at, body: customFeedback(P, { pad: 'p'.repeat(i % 34 === 0 ? 3_000 : 10) }) };
+  const ratings = i % 5 === 0 ? {} : { _rating_: (i % 11) / 10, ...(i % 3 === 0 ? { quality: (i % 7) / 7 } : {}) };
+  return {
+    at,
+    body: runnableFeedback(P, SCORERS[i % SCORERS.length] as string, {
+      status: STATUSES[i % STATUSES.length] as (typeof STATUSES)[number],
+      tags: TAGS[i % TAGS.length] as string[],
+      ratings,
+      agent: i % 2 === 0 ? 'x' : 'y',
+    }),
+  };
+});
+
+function query(over: Partial<AggregateQuery> = {}): AggregateQuery {
+  return {
+    projectId: P,
+    afterMs: T0,
+    beforeMs: T0 + 4 * 60 * MIN,
+    bucketMs: 3_600_000,
+    feedbackTypePrefixes: [],
+    tags: [],
+    ratingMin: null,
+    ratingMax: null,
+    monitorIds: { exact: [], prefixes: [] },
+    scorerIds: { exact: [], prefixes: [] },
+    spanAgentNames: [],
+    spanTypes: [],
+    groupBy: ['scorer_id', 'span_status_code'],
+    ...over,
+  };
+}
+
+describe.each(testEngines())('aggregate plans on $name', (engine) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await engine.open();
+    await seedFeedback(t.db, ROWS);
+  }, 60_000);
+  afterAll(async () => {
+    await t.dispose();
+  });
+
+  const run = async (q: AggregateQuery, plan: 'one-pass' | 'three-pass') => {
+    const s = buildAggregateSql(q, plan);
+    return (await t.db.query<AggregateRow>(s.sql, s.params)).rows;
+  };
+
+  it.each([
+    ['hourly, grouped by scorer and status', query()],
+    ['all time, no buckets, no groups', query({ afterMs: 0, bucketMs: null, groupBy: [] })],
+    ['filtered by tags and a rating range', query({ tags: ['x', 'Y'], ratingMin: 0.2, ratingMax: 0.8 })],
+    ['filtered by scorer prefix, grouped by agent', query({ scorerIds: { exact: ['é'], prefixes: ['a'] }, groupBy: ['span_agent_name'] })],
+    ['a window with no rows', query({ afterMs: T0 - 60 * MIN, beforeMs: T0 })],
+  ])('%s: one pass and three passes answer the same', async (_label, q) => {
+    const onePass = await run(q, 'one-pass');
+    expect(await run(q, 'three-pass')).toEqual(onePass);
+    // The answers are in order, maps included: compare key order too.
+    expect(JSON.stringify(await run(q, 'three-pass'))).toBe(JSON.stringify(onePass));
+  });
+
+  it('the probe counts matching rows up to its cap, and the plan follows the count', async () => {
+    const probe = async (q: AggregateQuery, limit?: number) => {
+      const s = buildAggregateProbeSql(q, limit);
+      return (await t.db.query<{ n: number }>(s.sql, s.params)).rows[0]?.n;
+    };
+    expect(await probe(query())).toBe(240);
+    expect(await probe(query(), 100)).toBe(100);
+    expect(await probe(query({ tags: ['y'] }))).toBe(ROWS.filter((r) => (r.body.scorer_tags ?? []).includes('y')).length);
+    expect(aggregatePlanFor(0)).toBe('one-pass');
+    expect(aggregatePlanFor(ONE_PASS_BELOW_ROWS - 1)).toBe('one-pass');
+    expect(aggregatePlanFor(ONE_PASS_BELOW_ROWS)).toBe('three-pass');
+  });
+});
