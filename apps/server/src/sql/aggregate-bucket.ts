@@ -3,7 +3,7 @@
 // extract(epoch) arithmetic; the caller turns the bucket's start into epoch ms once per group.
 // Strides past ~31 years would overflow the interval arithmetic, so those (never useful, but
 // valid) requests keep the exact numeric form.
-type Bind = (value: unknown, type: string) => string;
+import type { Bind } from './statement.js';
 
 const DATE_BIN_MAX_MS = 1_000_000_000_000;
 

@@ -8,7 +8,7 @@
 // Group columns come from a fixed allow-list keyed by the validated enum; values are parameters.
 import type { GroupByDimension } from '@feedback/api-types';
 import type { Db } from '../storage/db.js';
-import type { SqlStatement } from './statement.js';
+import { boundParams, type Bind, type SqlStatement } from './statement.js';
 import { pgInstant } from './pg-instant.js';
 import { bucketStartSql } from './aggregate-bucket.js';
 import { projectRows } from './project-rows.js';
@@ -80,15 +80,11 @@ export const ONE_PASS_BELOW_ROWS = 25_000;
 interface AggregateFilter {
   where: string[];
   params: unknown[];
-  bind: (value: unknown, type: string) => string;
+  bind: Bind;
 }
 
 function aggregateFilter(q: AggregateQuery): AggregateFilter {
-  const params: unknown[] = [q.projectId, pgInstant(q.afterMs), pgInstant(q.beforeMs)];
-  const bind = (value: unknown, type: string): string => {
-    params.push(value);
-    return `$${params.length}::${type}`;
-  };
+  const { params, bind } = boundParams([q.projectId, pgInstant(q.afterMs), pgInstant(q.beforeMs)]);
   const where = ['project_id = $1', 'created_at >= $2::timestamptz', 'created_at < $3::timestamptz'];
   const prefixAny = (col: string, prefixes: readonly string[]) =>
     `EXISTS (SELECT 1 FROM unnest(${bind(prefixes, 'text[]')}) AS p(v) WHERE starts_with(${col}, p.v))`;

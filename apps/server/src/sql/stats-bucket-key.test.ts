@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../storage/pglite-driver.js';
 import type { Db } from '../storage/db.js';
 import { bucketKeySql } from './stats-bucket-key.js';
+import { boundParams } from './statement.js';
 
 let db: Db;
 beforeAll(async () => {
@@ -25,11 +26,7 @@ const windows: [zone: string, startIso: string, days: number][] = [
 ];
 
 async function keysBoth(zone: string, startMs: number, endMs: number, granularity: number, instants: number[]) {
-  const params: unknown[] = [zone, granularity, instants.map((ms) => new Date(ms).toISOString())];
-  const bind = (value: unknown, type: string): string => {
-    params.push(value);
-    return `$${params.length}::${type}`;
-  };
+  const { params, bind } = boundParams([zone, granularity, instants.map((ms) => new Date(ms).toISOString())]);
   const ours = bucketKeySql({ startMs, endMs, timeZone: zone, timeZoneParam: '$1::text', granularityParam: '$2::float8' }, bind);
   const res = await db.query<{ ours: number; reference: number; t: string }>(
     `SELECT ${ours} AS ours,

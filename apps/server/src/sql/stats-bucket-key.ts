@@ -11,6 +11,7 @@
 // and rows have millisecond precision, so the sum is exact wherever a bucket boundary lies.
 import { offsetShiftsBetween } from '@feedback/semantics';
 import { pgInstant } from './pg-instant.js';
+import type { Bind } from './statement.js';
 
 export interface BucketKeyWindow {
   startMs: number;
@@ -21,8 +22,6 @@ export interface BucketKeyWindow {
   /** SQL text of the bound granularity (seconds), e.g. `$5::float8`. */
   granularityParam: string;
 }
-
-type Bind = (value: unknown, type: string) => string;
 
 export function bucketKeySql(w: BucketKeyWindow, bind: Bind): string {
   const cuts = offsetShiftsBetween(w.timeZone, w.startMs, w.endMs)

@@ -14,7 +14,7 @@ import type { AggregationType, ValueType } from '@feedback/api-types';
 import { invalidRequest, metricOverflowError, type ResolvedMetric } from '@feedback/semantics';
 import type { Db } from '../storage/db.js';
 import { isNumericOverflow } from '../storage/db-errors.js';
-import type { SqlStatement } from './statement.js';
+import { boundParams, type SqlStatement } from './statement.js';
 import { metricJsonPath } from './metric-jsonpath.js';
 import { pgInstant } from './pg-instant.js';
 import { projectRows } from './project-rows.js';
@@ -84,11 +84,7 @@ export function metricColumn(metricIndex: number, outputIndex: number): string {
 }
 
 export function buildStatsSql(q: StatsQuery): SqlStatement {
-  const params: unknown[] = [q.projectId, pgInstant(q.startMs), pgInstant(q.endMs), q.timeZone, q.granularity];
-  const bind = (value: unknown, type: string): string => {
-    params.push(value);
-    return `$${params.length}::${type}`;
-  };
+  const { params, bind } = boundParams([q.projectId, pgInstant(q.startMs), pgInstant(q.endMs), q.timeZone, q.granularity]);
   const where = ['project_id = $1', 'created_at >= $2::timestamptz', 'created_at < $3::timestamptz'];
   if (q.feedbackType !== null) where.push(`feedback_type = ${bind(q.feedbackType, 'text')}`);
   if (q.triggerRef !== null) {
