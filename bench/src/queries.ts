@@ -1,11 +1,9 @@
 // The four query benchmarks: each as the SDK request the server answers, and as the parameters
 // the direct, obvious and floor variants share (one project, one time range).
 import type { FeedbackAggregateReq, FeedbackStatsReq } from '@feedback/sdk';
-import type { buildAggregateSql, buildStatsSql } from '@feedback/server';
+import { checkAggregateRequest, resolveMetrics, resolveStatsWindow } from '@feedback/semantics';
+import { toAggregateQuery, toStatsQuery, type AggregateQuery, type StatsQuery } from '@feedback/server';
 import { projectId, WINDOW_END_MS, WINDOW_START_MS } from './dataset.js';
-
-export type StatsQuery = Parameters<typeof buildStatsSql>[0];
-export type AggregateQuery = Parameters<typeof buildAggregateSql>[0];
 
 /** The project every query reads (one of ten, so ~1/10 of the table). */
 export const QUERY_PROJECT = projectId(3);
@@ -19,9 +17,9 @@ export const AGGREGATE_BEFORE_MS = AGGREGATE_AFTER_MS + 7 * 24 * HOUR_MS;
 /** "All time": from the epoch to a fixed instant after every dataset row (ingest rows use other projects). */
 export const TOTAL_BEFORE_MS = Date.UTC(2030, 0, 1);
 
-export const NUMERIC_PATH = ['output', 'scores', 'relevance'];
-export const BOOLEAN_PATH = ['output', 'passed'];
-export const CATEGORICAL_PATH = ['output', 'label'];
+const NUMERIC_PATH = ['output', 'scores', 'relevance'];
+const BOOLEAN_PATH = ['output', 'passed'];
+const CATEGORICAL_PATH = ['output', 'label'];
 
 export function statsRequest(project: string): FeedbackStatsReq {
   return {
@@ -38,31 +36,10 @@ export function statsRequest(project: string): FeedbackStatsReq {
   };
 }
 
-/** What the stats route hands to the SQL layer for `statsRequest` (see routes/stats.ts). */
+/** What the stats route hands to the SQL layer for `statsRequest`, built by the server's own code. */
 export function statsQuery(project: string): StatsQuery {
-  return {
-    projectId: project,
-    startMs: WINDOW_START_MS,
-    endMs: WINDOW_END_MS,
-    granularity: STATS_GRANULARITY,
-    timeZone: STATS_TIME_ZONE,
-    feedbackType: null,
-    triggerRef: null,
-    metrics: [
-      {
-        jsonPath: NUMERIC_PATH.join('.'), segments: NUMERIC_PATH, slug: NUMERIC_PATH.join('_'), valueType: 'numeric',
-        aggregations: ['avg', 'min', 'max'], percentiles: [{ p: 50, label: 'p50' }, { p: 95, label: 'p95' }],
-      },
-      {
-        jsonPath: BOOLEAN_PATH.join('.'), segments: BOOLEAN_PATH, slug: BOOLEAN_PATH.join('_'), valueType: 'boolean',
-        aggregations: ['count_true', 'count_false'], percentiles: [],
-      },
-      {
-        jsonPath: CATEGORICAL_PATH.join('.'), segments: CATEGORICAL_PATH, slug: CATEGORICAL_PATH.join('_'), valueType: 'categorical',
-        aggregations: ['count'], percentiles: [],
-      },
-    ],
-  };
+  const req = statsRequest(project);
+  return toStatsQuery(req, resolveStatsWindow(req, WINDOW_END_MS), resolveMetrics(req.metrics));
 }
 
 export function groupedAggregateRequest(project: string): FeedbackAggregateReq {
@@ -90,22 +67,9 @@ export function totalAggregateRequest(project: string): FeedbackAggregateReq {
   return { project_id: project, after_ms: 0, before_ms: TOTAL_BEFORE_MS };
 }
 
+/** What the aggregate route hands to the SQL layer for `req`, built by the server's own code. */
 function aggregateQuery(req: FeedbackAggregateReq): AggregateQuery {
-  return {
-    projectId: req.project_id,
-    afterMs: req.after_ms,
-    beforeMs: req.before_ms,
-    bucketMs: req.time_bucket_seconds === null || req.time_bucket_seconds === undefined ? null : req.time_bucket_seconds * 1000,
-    feedbackTypePrefixes: [],
-    tags: [],
-    ratingMin: null,
-    ratingMax: null,
-    monitorIds: { exact: [], prefixes: [] },
-    scorerIds: { exact: [], prefixes: [] },
-    spanAgentNames: [],
-    spanTypes: [],
-    groupBy: req.group_by ?? [],
-  };
+  return toAggregateQuery(checkAggregateRequest(req));
 }
 
 export const groupedAggregateQuery = (project: string): AggregateQuery => aggregateQuery(groupedAggregateRequest(project));

@@ -1,12 +1,15 @@
 // The two plans of /feedback/aggregate (one pass over a materialised CTE for small windows, three
 // parallel-capable passes for large ones) must give identical answers: the server picks between
 // them by a capped count of the matching rows, so every request must be right under either.
+import type { FeedbackAggregateReq } from '@feedback/api-types';
+import { checkAggregateRequest } from '@feedback/semantics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   aggregatePlanFor,
   buildAggregateProbeSql,
   buildAggregateSql,
   ONE_PASS_BELOW_ROWS,
+  toAggregateQuery,
   type AggregateQuery,
   type AggregateRow,
 } from '../src/sql/aggregate-query.js';
@@ -38,23 +41,18 @@ const ROWS: SeedRow[] = Array.from({ length: 240 }, (_, i) => {
   };
 });
 
-function query(over: Partial<AggregateQuery> = {}): AggregateQuery {
-  return {
-    projectId: P,
-    afterMs: T0,
-    beforeMs: T0 + 4 * 60 * MIN,
-    bucketMs: 3_600_000,
-    feedbackTypePrefixes: [],
-    tags: [],
-    ratingMin: null,
-    ratingMax: null,
-    monitorIds: { exact: [], prefixes: [] },
-    scorerIds: { exact: [], prefixes: [] },
-    spanAgentNames: [],
-    spanTypes: [],
-    groupBy: ['scorer_id', 'span_status_code'],
-    ...over,
-  };
+/** The SQL query the route builds for this request (hourly, grouped by scorer and status, by default). */
+function query(over: Partial<FeedbackAggregateReq> = {}): AggregateQuery {
+  return toAggregateQuery(
+    checkAggregateRequest({
+      project_id: P,
+      after_ms: T0,
+      before_ms: T0 + 4 * 60 * MIN,
+      time_bucket_seconds: 3600,
+      group_by: ['scorer_id', 'span_status_code'],
+      ...over,
+    }),
+  );
 }
 
 describe.each(testEngines())('aggregate plans on $name', (engine) => {
@@ -74,10 +72,10 @@ describe.each(testEngines())('aggregate plans on $name', (engine) => {
 
   it.each([
     ['hourly, grouped by scorer and status', query()],
-    ['all time, no buckets, no groups', query({ afterMs: 0, bucketMs: null, groupBy: [] })],
-    ['filtered by tags and a rating range', query({ tags: ['x', 'Y'], ratingMin: 0.2, ratingMax: 0.8 })],
-    ['filtered by scorer prefix, grouped by agent', query({ scorerIds: { exact: ['é'], prefixes: ['a'] }, groupBy: ['span_agent_name'] })],
-    ['a window with no rows', query({ afterMs: T0 - 60 * MIN, beforeMs: T0 })],
+    ['all time, no buckets, no groups', query({ after_ms: 0, time_bucket_seconds: null, group_by: [] })],
+    ['filtered by tags and a rating range', query({ tags: ['x', 'Y'], rating_min: 0.2, rating_max: 0.8 })],
+    ['filtered by scorer prefix, grouped by agent', query({ scorer_ids: ['é', 'a*'], group_by: ['span_agent_name'] })],
+    ['a window with no rows', query({ after_ms: T0 - 60 * MIN, before_ms: T0 })],
   ])('%s: one pass and three passes answer the same', async (_label, q) => {
     const onePass = await run(q, 'one-pass');
     expect(await run(q, 'three-pass')).toEqual(onePass);

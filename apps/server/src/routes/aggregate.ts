@@ -1,9 +1,9 @@
 import type { RequestHandler } from 'express';
 import type { FeedbackAggregateBucket, FeedbackAggregateReq, FeedbackAggregateRes } from '@feedback/api-types';
-import { checkAggregateRequest, splitIdPatterns } from '@feedback/semantics';
+import { checkAggregateRequest } from '@feedback/semantics';
 import type { RouteDeps } from '../app.js';
 import { assertProjectAccess } from '../http/auth.js';
-import { runAggregateQuery, type AggregateRow } from '../sql/aggregate-query.js';
+import { runAggregateQuery, toAggregateQuery, type AggregateRow } from '../sql/aggregate-query.js';
 
 // The SQL returns each map with its keys in code-point order already (COLLATE "C"); JSON.parse
 // keeps that order and defines own properties, so a tag named "__proto__" stays a key.
@@ -16,21 +16,7 @@ export function aggregateRoute({ db }: RouteDeps): RequestHandler {
     const body = req.body as FeedbackAggregateReq;
     assertProjectAccess(req.principal, body.project_id);
     const q = checkAggregateRequest(body);
-    const rows = await runAggregateQuery(db, {
-      projectId: q.projectId,
-      afterMs: q.afterMs,
-      beforeMs: q.beforeMs,
-      bucketMs: q.timeBucketSeconds === null ? null : q.timeBucketSeconds * 1000,
-      feedbackTypePrefixes: q.feedbackTypePrefixes,
-      tags: q.tags,
-      ratingMin: q.ratingMin,
-      ratingMax: q.ratingMax,
-      monitorIds: splitIdPatterns(q.monitorIds),
-      scorerIds: splitIdPatterns(q.scorerIds),
-      spanAgentNames: q.spanAgentNames,
-      spanTypes: q.spanTypes,
-      groupBy: q.groupBy,
-    });
+    const rows = await runAggregateQuery(db, toAggregateQuery(q));
     const toBucket = (row: AggregateRow): FeedbackAggregateBucket => ({
       time_bucket_start_ms: q.timeBucketSeconds === null ? null : row.bucket_ms,
       group: Object.fromEntries(q.groupBy.map((g, i) => [g, row.groups[i] ?? ''])),

@@ -7,12 +7,11 @@ import {
   resolveMetrics,
   resolveStatsWindow,
   type ComputedAggregates,
-  triggerRefFilter,
   type ResolvedMetric,
 } from '@feedback/semantics';
 import type { RouteDeps } from '../app.js';
 import { assertProjectAccess } from '../http/auth.js';
-import { metricColumn, runStatsQuery, type StatsRow } from '../sql/stats-query.js';
+import { metricColumn, runStatsQuery, toStatsQuery, type StatsRow } from '../sql/stats-query.js';
 
 function toAggregates(row: StatsRow, metrics: readonly ResolvedMetric[]): ComputedAggregates {
   return {
@@ -37,17 +36,7 @@ export function statsRoute({ db, now }: RouteDeps): RequestHandler {
     const window = resolveStatsWindow(body, now());
     const metrics = resolveMetrics(body.metrics);
     const grid = bucketGrid(window);
-    const rows = await runStatsQuery(db, {
-      projectId: body.project_id,
-      startMs: window.startMs,
-      endMs: window.endMs,
-      granularity: window.granularity,
-      // The zone as Intl resolved it: PostgreSQL reads some bare names (CET, EST) differently.
-      timeZone: window.sqlTimeZone,
-      feedbackType: body.feedback_type ?? null,
-      triggerRef: triggerRefFilter(body.trigger_ref),
-      metrics,
-    });
+    const rows = await runStatsQuery(db, toStatsQuery(body, window, metrics));
     const byBucketKey = new Map<number, ComputedAggregates>();
     let total: ComputedAggregates | undefined;
     for (const row of rows) {

@@ -7,6 +7,7 @@
 // route then has no sorting left to do.
 // Group columns come from a fixed allow-list keyed by the validated enum; values are parameters.
 import type { GroupByDimension } from '@feedback/api-types';
+import { splitIdPatterns, type ResolvedAggregate } from '@feedback/semantics';
 import type { Db } from '../storage/db.js';
 import { boundParams, type Bind, type SqlStatement } from './statement.js';
 import { pgInstant } from './pg-instant.js';
@@ -64,6 +65,25 @@ const GROUP_ORDER: Record<GroupByDimension, (col: string) => string> = {
   span_agent_version: (c) => `${c} COLLATE "C"`,
   span_status_code: (c) => `CASE ${c} WHEN 'UNSET' THEN 0 WHEN 'OK' THEN 1 ELSE 2 END`,
 };
+
+/** The checked request as the SQL takes it (the route and the benchmarks both build it here). */
+export function toAggregateQuery(q: ResolvedAggregate): AggregateQuery {
+  return {
+    projectId: q.projectId,
+    afterMs: q.afterMs,
+    beforeMs: q.beforeMs,
+    bucketMs: q.timeBucketSeconds === null ? null : q.timeBucketSeconds * 1000,
+    feedbackTypePrefixes: q.feedbackTypePrefixes,
+    tags: q.tags,
+    ratingMin: q.ratingMin,
+    ratingMax: q.ratingMax,
+    monitorIds: splitIdPatterns(q.monitorIds),
+    scorerIds: splitIdPatterns(q.scorerIds),
+    spanAgentNames: q.spanAgentNames,
+    spanTypes: q.spanTypes,
+    groupBy: q.groupBy,
+  };
+}
 
 /**
  * How the filtered rows are read. `three-pass`: each of the three groupings scans them again, and

@@ -10,8 +10,8 @@
 //
 // The SQL text is assembled only from the fixed fragments below, chosen by validated enum values;
 // every value from the request (paths, zone, bounds, percentiles) is a bound parameter.
-import type { AggregationType, ValueType } from '@feedback/api-types';
-import { invalidRequest, metricOverflowError, type ResolvedMetric } from '@feedback/semantics';
+import type { AggregationType, FeedbackStatsReq, ValueType } from '@feedback/api-types';
+import { invalidRequest, metricOverflowError, triggerRefFilter, type ResolvedMetric, type StatsWindow } from '@feedback/semantics';
 import type { Db } from '../storage/db.js';
 import { isNumericOverflow } from '../storage/db-errors.js';
 import { boundParams, type SqlStatement } from './statement.js';
@@ -29,6 +29,21 @@ export interface StatsQuery {
   feedbackType: string | null;
   triggerRef: { value: string; prefix: boolean } | null;
   metrics: readonly ResolvedMetric[];
+}
+
+/** The request, its resolved window and metrics, as the SQL takes them (the route and the benchmarks both build it here). */
+export function toStatsQuery(body: FeedbackStatsReq, window: StatsWindow, metrics: readonly ResolvedMetric[]): StatsQuery {
+  return {
+    projectId: body.project_id,
+    startMs: window.startMs,
+    endMs: window.endMs,
+    granularity: window.granularity,
+    // The zone as Intl resolved it: PostgreSQL reads some bare names (CET, EST) differently.
+    timeZone: window.sqlTimeZone,
+    feedbackType: body.feedback_type ?? null,
+    triggerRef: triggerRefFilter(body.trigger_ref),
+    metrics,
+  };
 }
 
 /** One output row: `bucket_key` null for the window row; metric columns named m<i>_<n>. */
