@@ -3,7 +3,7 @@
 // them by a capped count of the matching rows, so every request must be right under either.
 import type { FeedbackAggregateReq } from '@feedback/api-types';
 import { checkAggregateRequest } from '@feedback/semantics';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   aggregatePlanFor,
   buildAggregateProbeSql,
@@ -13,7 +13,7 @@ import {
   type AggregateQuery,
   type AggregateRow,
 } from '../src/sql/aggregate-query.js';
-import { testEngines, type TestDatabase } from './support/engines.js';
+import { testEngines, useTestDatabase } from './support/engines.js';
 import { customFeedback, runnableFeedback } from './support/query-bodies.js';
 import { seedFeedback, type SeedRow } from './support/query-seed.js';
 
@@ -56,18 +56,14 @@ function query(over: Partial<FeedbackAggregateReq> = {}): AggregateQuery {
 }
 
 describe.each(testEngines())('aggregate plans on $name', (engine) => {
-  let t: TestDatabase;
+  const database = useTestDatabase(engine);
   beforeAll(async () => {
-    t = await engine.open();
-    await seedFeedback(t.db, ROWS);
+    await seedFeedback(database().db, ROWS);
   }, 60_000);
-  afterAll(async () => {
-    await t.dispose();
-  });
 
   const run = async (q: AggregateQuery, plan: 'one-pass' | 'three-pass') => {
     const s = buildAggregateSql(q, plan);
-    return (await t.db.query<AggregateRow>(s.sql, s.params)).rows;
+    return (await database().db.query<AggregateRow>(s.sql, s.params)).rows;
   };
 
   it.each([
@@ -86,7 +82,7 @@ describe.each(testEngines())('aggregate plans on $name', (engine) => {
   it('the probe counts matching rows up to its cap, and the plan follows the count', async () => {
     const probe = async (q: AggregateQuery, limit?: number) => {
       const s = buildAggregateProbeSql(q, limit);
-      return (await t.db.query<{ n: number }>(s.sql, s.params)).rows[0]?.n;
+      return (await database().db.query<{ n: number }>(s.sql, s.params)).rows[0]?.n;
     };
     expect(await probe(query())).toBe(240);
     expect(await probe(query(), 100)).toBe(100);

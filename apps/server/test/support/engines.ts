@@ -2,6 +2,7 @@
 // DATABASE_URL is set. Each test file gets its own fresh, migrated database.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import type { Db } from '../../src/storage/db.js';
 import { migrate } from '../../src/storage/migrate.js';
 import { openPostgres } from '../../src/storage/pg-driver.js';
@@ -56,4 +57,22 @@ function postgresEngine(adminUrl: string): TestEngine {
 export function testEngines(): TestEngine[] {
   const url = process.env['DATABASE_URL'];
   return url === undefined || url === '' ? [pgliteEngine] : [pgliteEngine, postgresEngine(url)];
+}
+
+/**
+ * A fresh, migrated database on `engine` for the enclosing describe block, disposed after it.
+ * Call the returned function inside hooks and tests (it throws before the database is open).
+ */
+export function useTestDatabase(engine: TestEngine): () => TestDatabase {
+  let t: TestDatabase | undefined;
+  beforeAll(async () => {
+    t = await engine.open();
+  }, 60_000);
+  afterAll(async () => {
+    await t?.dispose();
+  });
+  return () => {
+    if (t === undefined) throw new Error('the test database is not open yet');
+    return t;
+  };
 }
