@@ -11,7 +11,9 @@ export type ErrorCode =
   | 'conflict'
   | 'payload_too_large'
   | 'unsupported_media_type'
-  | 'unavailable';
+  | 'rate_limited'
+  | 'unavailable'
+  | 'query_timeout';
 
 const STATUS: Record<ErrorCode, number> = {
   validation: 422,
@@ -22,7 +24,9 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  rate_limited: 429,
   unavailable: 503,
+  query_timeout: 504,
 };
 
 const ERROR_TYPE: Record<Exclude<ErrorCode, 'validation'>, ErrorResponse['error_type']> = {
@@ -33,7 +37,9 @@ const ERROR_TYPE: Record<Exclude<ErrorCode, 'validation'>, ErrorResponse['error_
   conflict: 'Conflict',
   payload_too_large: 'PayloadTooLarge',
   unsupported_media_type: 'UnsupportedMediaType',
+  rate_limited: 'RateLimited',
   unavailable: 'ServiceUnavailable',
+  query_timeout: 'QueryTimeout',
 };
 
 export type Loc = (string | number)[];

@@ -611,7 +611,7 @@ export interface components {
              * @description Machine-readable class of the error (InternalError only for a server bug, never expected).
              * @enum {string}
              */
-            error_type: "InvalidRequest" | "Unauthorized" | "Forbidden" | "NotFound" | "Conflict" | "PayloadTooLarge" | "UnsupportedMediaType" | "ServiceUnavailable" | "InternalError";
+            error_type: "InvalidRequest" | "Unauthorized" | "Forbidden" | "NotFound" | "Conflict" | "PayloadTooLarge" | "UnsupportedMediaType" | "RateLimited" | "QueryTimeout" | "ServiceUnavailable" | "InternalError";
         };
         /** HealthRes */
         HealthRes: {
@@ -741,7 +741,7 @@ export interface components {
                 "application/json": components["schemas"]["HTTPValidationError"];
             };
         };
-        /** @description The database is unreachable or timed out. Retryable. */
+        /** @description The database is unreachable, or the server is shedding load (its create queue is full). Retryable after `Retry-After`. */
         ServiceUnavailable: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -758,6 +758,41 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description The caller (its API key, or its address before a key is known) sent more requests than its rate limit allows. Retry after `Retry-After` seconds. */
+        TooManyRequests: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Retry-After": components["headers"]["Retry-After"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Rate limit of 600 requests per 60 s for this API key exceeded; retry in 12 s",
+                 *       "error_type": "RateLimited"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The query ran past the server's statement timeout. Repeating it unchanged will time out again, so there is no `Retry-After`: narrow the window, use a coarser granularity or fewer metrics and percentiles. */
+        QueryTimeout: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "The query ran past the statement timeout (15000 ms): narrow the window, use a coarser granularity, or ask for fewer metrics and percentiles",
+                 *       "error_type": "QueryTimeout"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
     };
     parameters: never;
     requestBodies: never;
@@ -768,6 +803,10 @@ export interface components {
         "WWW-Authenticate": string;
         /** @description Seconds to wait before retrying. */
         "Retry-After": number;
+        /** @description The limit that applied (IETF draft-ietf-httpapi-ratelimit-headers): `<limit>;w=<window seconds>`. */
+        "RateLimit-Policy": string;
+        /** @description What is left of that limit (IETF draft-ietf-httpapi-ratelimit-headers): `limit=<n>, remaining=<n>, reset=<seconds>`. */
+        RateLimit: string;
     };
     pathItems: never;
 }
@@ -854,6 +893,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -963,7 +1003,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["QueryTimeout"];
         };
     };
     feedback_aggregate_feedback_aggregate_post: {
@@ -1054,7 +1096,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["QueryTimeout"];
         };
     };
     healthz: {

@@ -139,6 +139,9 @@ export const openapiSpec = {
           "422": {
             "$ref": "#/components/responses/ValidationFailed"
           },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
           "503": {
             "$ref": "#/components/responses/ServiceUnavailable"
           }
@@ -270,8 +273,14 @@ export const openapiSpec = {
           "422": {
             "$ref": "#/components/responses/ValidationFailed"
           },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
           "503": {
             "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "504": {
+            "$ref": "#/components/responses/QueryTimeout"
           }
         }
       }
@@ -383,8 +392,14 @@ export const openapiSpec = {
           "422": {
             "$ref": "#/components/responses/ValidationFailed"
           },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
           "503": {
             "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "504": {
+            "$ref": "#/components/responses/QueryTimeout"
           }
         }
       }
@@ -485,6 +500,24 @@ export const openapiSpec = {
           "type": "integer",
           "examples": [
             1
+          ]
+        }
+      },
+      "RateLimit-Policy": {
+        "description": "The limit that applied (IETF draft-ietf-httpapi-ratelimit-headers): `<limit>;w=<window seconds>`.",
+        "schema": {
+          "type": "string",
+          "examples": [
+            "600;w=60"
+          ]
+        }
+      },
+      "RateLimit": {
+        "description": "What is left of that limit (IETF draft-ietf-httpapi-ratelimit-headers): `limit=<n>, remaining=<n>, reset=<seconds>`.",
+        "schema": {
+          "type": "string",
+          "examples": [
+            "limit=600, remaining=0, reset=12"
           ]
         }
       }
@@ -635,7 +668,7 @@ export const openapiSpec = {
         }
       },
       "ServiceUnavailable": {
-        "description": "The database is unreachable or timed out. Retryable.",
+        "description": "The database is unreachable, or the server is shedding load (its create queue is full). Retryable after `Retry-After`.",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
@@ -652,6 +685,53 @@ export const openapiSpec = {
             "example": {
               "reason": "The database is unavailable; retry later",
               "error_type": "ServiceUnavailable"
+            }
+          }
+        }
+      },
+      "TooManyRequests": {
+        "description": "The caller (its API key, or its address before a key is known) sent more requests than its rate limit allows. Retry after `Retry-After` seconds.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          },
+          "Retry-After": {
+            "$ref": "#/components/headers/Retry-After"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "example": {
+              "reason": "Rate limit of 600 requests per 60 s for this API key exceeded; retry in 12 s",
+              "error_type": "RateLimited"
+            }
+          }
+        }
+      },
+      "QueryTimeout": {
+        "description": "The query ran past the server's statement timeout. Repeating it unchanged will time out again, so there is no `Retry-After`: narrow the window, use a coarser granularity or fewer metrics and percentiles.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "example": {
+              "reason": "The query ran past the statement timeout (15000 ms): narrow the window, use a coarser granularity, or ask for fewer metrics and percentiles",
+              "error_type": "QueryTimeout"
             }
           }
         }
@@ -1537,6 +1617,8 @@ export const openapiSpec = {
               "Conflict",
               "PayloadTooLarge",
               "UnsupportedMediaType",
+              "RateLimited",
+              "QueryTimeout",
               "ServiceUnavailable",
               "InternalError"
             ],
