@@ -1,0 +1,55 @@
+// What an API key may do besides seeing its projects, and when it stops working. `ingest` writes
+// feedback, `read` reads statistics: a key in a browser widget gets `ingest` alone, so whoever
+// copies it from the page can add feedback but not read the project's analytics. Shared by the server and the fake so a
+// missing scope is the same 403 on both.
+import { ApiError } from '../errors.js';
+
+export type KeyScope = 'ingest' | 'read';
+
+/** Every scope, in the order they are listed and stored. A key without `scopes` has all of them. */
+export const KEY_SCOPES: readonly KeyScope[] = Object.freeze(['ingest', 'read']);
+
+export type FeedbackOperationName = 'create' | 'stats' | 'aggregate';
+
+/** The scope each operation needs: writes need `ingest`, reads need `read`. */
+export const SCOPE_REQUIRED: Readonly<Record<FeedbackOperationName, KeyScope>> = Object.freeze({
+  create: 'ingest',
+  stats: 'read',
+  aggregate: 'read',
+});
+
+export function isKeyScope(value: string): value is KeyScope {
+  return (KEY_SCOPES as readonly string[]).includes(value);
+}
+
+/**
+ * A list of scopes as written by an operator (CLI flag, environment), deduplicated in the
+ * canonical order; undefined when it is empty or names a scope that does not exist.
+ */
+export function parseKeyScopes(values: readonly string[]): KeyScope[] | undefined {
+  if (values.length === 0 || !values.every(isKeyScope)) return undefined;
+  return KEY_SCOPES.filter((s) => values.includes(s));
+}
+
+/** 403 unless `granted` holds the scope `operation` needs. */
+export function assertScopeGranted(granted: readonly KeyScope[], operation: FeedbackOperationName): void {
+  const needed = SCOPE_REQUIRED[operation];
+  if (!granted.includes(needed)) {
+    throw new ApiError('forbidden', `This key lacks the "${needed}" scope that /feedback/${operation} needs`);
+  }
+}
+
+/** Whether a key with this expiry (epoch ms, or null for never) is past it at `nowMs`. */
+export function isKeyExpired(expiresAtMs: number | null, nowMs: number): boolean {
+  return expiresAtMs !== null && expiresAtMs <= nowMs;
+}
+
+// The holder of an expired or revoked key learns which it is (they hold the key already, so it
+// tells them nothing new) and knows to ask for a new one instead of checking their spelling.
+export function expiredKeyError(): ApiError {
+  return new ApiError('unauthorized', 'Missing or invalid credentials: this API key has expired');
+}
+
+export function revokedKeyError(): ApiError {
+  return new ApiError('unauthorized', 'Missing or invalid credentials: this API key was revoked');
+}
