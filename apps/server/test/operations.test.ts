@@ -185,6 +185,7 @@ describe('a response that breaks the contract', () => {
       query: <T extends object>() => Promise.resolve({ rows: [row as unknown as T] }),
       exec: () => Promise.resolve(),
       transaction: (fn) => fn(stub),
+      session: (fn) => fn(stub),
       close: () => Promise.resolve(),
     };
     const app = createApp({ db: stub, keys: createKeyStore(stub, [KEYS.alice]), logger: pino({ level: 'silent' }), validateResponses: true });

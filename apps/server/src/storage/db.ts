@@ -14,5 +14,12 @@ export interface Db extends Queryable {
   readonly engine: 'postgres' | 'pglite';
   /** Runs `fn` in one transaction on one connection; rolls back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` on one connection held for its whole duration, outside any transaction: for work
+   * that keeps session state across statements (migrations: a session advisory lock, their own
+   * timeouts, CREATE INDEX CONCURRENTLY). A pooled engine discards that connection afterwards;
+   * an engine with a single connection (PGlite) keeps it, so `fn` restores what it changes.
+   */
+  session<T>(fn: (session: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

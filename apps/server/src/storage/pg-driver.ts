@@ -52,6 +52,15 @@ export function openPostgres(opts: PgOptions): Db {
         client.release();
       }
     },
+    async session<T>(fn: (session: Queryable) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        return await fn(wrap(client));
+      } finally {
+        // Destroyed rather than returned: settings the session changed must not reach requests.
+        client.release(true);
+      }
+    },
     async close(): Promise<void> {
       await pool.end();
     },

@@ -22,6 +22,8 @@ export async function openPglite(dataDir: string): Promise<Db> {
     query: direct.query,
     exec: direct.exec,
     transaction: <T>(fn: (tx: Queryable) => Promise<T>): Promise<T> => db.transaction((tx) => fn(wrap(tx))),
+    // The one connection there is.
+    session: <T>(fn: (session: Queryable) => Promise<T>): Promise<T> => fn(direct),
     close: () => db.close(),
   };
 }
