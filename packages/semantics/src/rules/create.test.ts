@@ -119,6 +119,14 @@ describe('prepareCreate: request-level rules', () => {
     expect(reasonOf(req({ payload: { ['\u0000']: 1 } }))).toMatch(/^Invalid object key at payload\["\\u0000"\]/);
   });
 
+  it('refuses a payload number that overflowed a 64-bit float (400, naming its path), keeps underflow as 0', () => {
+    const parsed = JSON.parse('{"score": 1e400, "list": [-1e400], "tiny": 1e-400, "max": 1.7976931348623157e308}') as Record<string, unknown>;
+    expect(reasonOf(req({ payload: parsed }))).toMatch(/^Number out of range at payload\.score: .*64-bit float/);
+    expect(reasonOf(req({ payload: { list: parsed['list'] } }))).toMatch(/^Number out of range at payload\.list\[0\]: /);
+    const row = prepareCreate(req({ payload: { tiny: parsed['tiny'], max: parsed['max'] } }), USER);
+    expect(row.payload).toEqual({ tiny: 0, max: 1.7976931348623157e308 });
+  });
+
   it('refuses a wb_user_id other than the caller, accepts the caller or null', () => {
     expect(reasonOf(req({ wb_user_id: 'someone-else' }))).toMatch(/^wb_user_id is set by the server/);
     expect(reasonOf(req({ wb_user_id: '' }))).toMatch(/^wb_user_id/);

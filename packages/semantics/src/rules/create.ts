@@ -4,6 +4,7 @@
 import type { FeedbackCreateReq, SpanStatusCode } from '@feedback/api-types';
 import { ApiError, invalidRequest, validationError } from '../errors.js';
 import { canonicalJson } from '../values/canonical-json.js';
+import { assertFiniteNumbers } from '../values/finite-numbers.js';
 import { MAX_JSON_DEPTH, assertCleanStrings, assertMaxDepth, utf8ByteLength } from '../values/strings.js';
 import {
   AGENT_MONITOR_TYPE,
@@ -136,7 +137,8 @@ function fillSpanIds(row: PreparedFeedback): void {
  *  1. `project_id` pattern (422); `payload` a JSON object (422); `span_status_code` (422).
  *  2. the whole body nests at most 64 levels (400) — before anything serializes it;
  *  3. `payload` at most 1 MiB as UTF-8 JSON (413);
- *  4. no NUL or unpaired surrogate in any key or string of the body (400);
+ *  4. no NUL or unpaired surrogate in any key or string of the body (400); every payload number a
+ *     finite 64-bit float (400: JSON.parse reads `1e400` as Infinity, which would be stored as null);
  *  5. `wb_user_id`, when set, equals the caller (400); client `id` well-formed (400);
  *  6. the type families and their refs (400, see checkTypeFamily);
  *  7. scorer columns (400); 8. note / reaction payloads (400; 413 if aliases overflow 1 MiB);
@@ -152,6 +154,8 @@ export function prepareCreate(body: FeedbackCreateReq, callerUserId: string): Pr
   assertMaxDepth(body, MAX_JSON_DEPTH);
   assertPayloadSize(body.payload);
   assertCleanStrings(body);
+  // The scorer maps, the body's only other numbers, are checked with their [0, 1] rule below.
+  assertFiniteNumbers(body.payload, ['payload']);
   if (body.wb_user_id !== undefined && body.wb_user_id !== null && body.wb_user_id !== callerUserId) {
     throw invalidRequest("wb_user_id is set by the server from the API key; omit it or send the caller's own user id.");
   }

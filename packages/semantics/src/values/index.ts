@@ -4,5 +4,6 @@ export { canonicalJson } from './canonical-json.js';
 export { extractMetricValue, extractPath } from './extract.js';
 export { jsonScalarText, plainDecimalText } from './json-text.js';
 export { compareCodePoints } from './order.js';
-export { percentileCont } from './percentile.js';
+export { assertFiniteNumbers } from './finite-numbers.js';
+export { interpolate, percentileCont, widePercentile } from './percentile.js';
 export { MAX_JSON_DEPTH, assertCleanStrings, assertMaxDepth, hasUnstorableText, jsonDepth, utf8ByteLength } from './strings.js';

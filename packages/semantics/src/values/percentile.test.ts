@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentileCont } from './percentile.js';
+import { interpolate, percentileCont, widePercentile } from './percentile.js';
 
 describe('percentileCont', () => {
   it('is null without values', () => {
@@ -37,6 +37,32 @@ describe('percentileCont', () => {
     expect(percentileCont([-4, -4, 2], 50)).toBe(-4);
     expect(percentileCont([-4, 2], 50)).toBe(-1);
     expect(percentileCont([0, 1], 30)).toBe(0.3);
+  });
+
+  it('gives a finite answer where hi − lo overflows (never null or Infinity)', () => {
+    const max = Number.MAX_VALUE;
+    expect(percentileCont([-max, max], 50)).toBe(0);
+    expect(percentileCont([-max, max], 0)).toBe(-max);
+    expect(percentileCont([-max, max], 100)).toBe(max);
+    // the direct formula overflows here: -max + 0.75·Infinity
+    expect(interpolate(-max, max, 0.75)).toBe(Infinity);
+    // 2·(−max/2 + 0.75·max): max/2 within one rounding of 0.75·max
+    expect(percentileCont([-max, max], 75)).toBe(2 * (-max / 2 + 0.75 * max));
+    expect(percentileCont([-max, max], 75)! / (max / 2)).toBeCloseTo(1, 15);
+    expect(percentileCont([-max, 0, max], 75)).toBe(max / 2);
+    expect(percentileCont([-1e308, 1e308], 25)! / -5e307).toBeCloseTo(1, 15);
+  });
+
+  it('keeps the direct arithmetic wherever it stays finite', () => {
+    expect(percentileCont([-1e308, 1e307], 30)).toBe(interpolate(-1e308, 1e307, 0.3));
+    expect(percentileCont([5e-324, 1e-323], 50)).toBe(interpolate(5e-324, 1e-323, 0.5));
+    expect(percentileCont([5e-324], 50)).toBe(5e-324);
+  });
+
+  it('doubles a halved result within the float range', () => {
+    expect(widePercentile(1.5)).toBe(3);
+    expect(widePercentile(Number.MAX_VALUE)).toBe(Number.MAX_VALUE);
+    expect(widePercentile(-Number.MAX_VALUE)).toBe(-Number.MAX_VALUE);
   });
 
   it('refuses p outside [0, 100]', () => {

@@ -2,45 +2,10 @@
 // refuse U+0000 and unpaired UTF-16 surrogates, and very deep JSON breaks JSON.stringify.
 // Both walks are iterative, so no input can overflow the call stack here.
 import { invalidRequest } from '../errors.js';
+import { childrenOf, renderPath, rootNode, type PathNode } from './json-location.js';
 
-/** A path from the root, kept as parent links so a walk never copies arrays. */
-interface PathNode {
-  readonly parent: PathNode | null;
-  readonly segment: string | number;
-}
-
-const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 // NUL, a high surrogate not followed by a low one, a low surrogate not preceded by a high one.
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** `payload.items[2]["a b"]`; the empty path reads "the request body". */
-function renderPath(node: PathNode | null): string {
-  const parts: (string | number)[] = [];
-  for (let n = node; n !== null; n = n.parent) parts.push(n.segment);
-  parts.reverse();
-  if (parts.length === 0) return 'the request body';
-  return parts
-    .map((part, i) => {
-      if (typeof part === 'number') return `[${part}]`;
-      if (PLAIN_KEY.test(part)) return i === 0 ? part : `.${part}`;
-      // JSON.stringify escapes NUL and lone surrogates, so the message itself stays storable.
-      return `[${JSON.stringify(part)}]`;
-    })
-    .join('');
-}
-
-function rootNode(loc: readonly string[]): PathNode | null {
-  let node: PathNode | null = null;
-  for (const segment of loc) node = { parent: node, segment };
-  return node;
-}
-
-/** The children of a JSON container with their path segments; none for a scalar. */
-function childrenOf(value: unknown): [string | number, unknown][] {
-  if (Array.isArray(value)) return value.map((item: unknown, i) => [i, item]);
-  if (typeof value === 'object' && value !== null) return Object.entries(value);
-  return [];
-}
 
 export function hasUnstorableText(s: string): boolean {
   return UNSTORABLE.test(s);
