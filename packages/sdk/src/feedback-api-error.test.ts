@@ -47,10 +47,17 @@ describe('FeedbackApiError.fromResponse', () => {
     expect(error.message).toBe('502 Bad Gateway');
   });
 
-  it('marks only 503 as retryable among HTTP errors', () => {
+  it('marks only 429 and 503 as retryable among HTTP errors, never 504', () => {
     expect(FeedbackApiError.fromResponse(response(503), {}).retryable).toBe(true);
+    expect(FeedbackApiError.fromResponse(response(429), {}).retryable).toBe(true);
+    expect(FeedbackApiError.fromResponse(response(504), {}).retryable).toBe(false);
     expect(FeedbackApiError.fromResponse(response(500), {}).retryable).toBe(false);
     expect(FeedbackApiError.fromResponse(response(400), {}).retryable).toBe(false);
+  });
+
+  it('carries Retry-After in ms, undefined without one', () => {
+    expect(FeedbackApiError.fromResponse(response(429, { 'Retry-After': '30' }), {}).retryAfterMs).toBe(30_000);
+    expect(FeedbackApiError.fromResponse(response(503), {}).retryAfterMs).toBeUndefined();
   });
 });
 

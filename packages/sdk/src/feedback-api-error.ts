@@ -2,6 +2,7 @@
 // status, a network failure, or a timeout. `kind` says which; the other fields carry what the
 // server said, so callers branch on data instead of parsing messages.
 import type { ValidationError } from '@feedback/api-types';
+import { parseRetryAfterMs } from './retry-delay.js';
 
 /** `http`: the server answered with an error status. `network`: no answer. `timeout`: no answer in time. */
 export type FeedbackApiErrorKind = 'http' | 'network' | 'timeout';
@@ -17,7 +18,13 @@ export interface FeedbackApiErrorInit {
   requestId?: string | undefined;
   body?: unknown;
   cause?: unknown;
+  /** How long the server asked the caller to wait (`Retry-After`), in ms. */
+  retryAfterMs?: number | undefined;
 }
+
+// Statuses after which the same request may succeed later: the server was busy or down (503), or
+// refused for now (429). 504 is not among them: a query that ran out of time will again.
+const RETRYABLE_STATUSES = new Set([429, 503]);
 
 export class FeedbackApiError extends Error {
   override name = 'FeedbackApiError';
@@ -35,10 +42,12 @@ export class FeedbackApiError extends Error {
   /** The parsed response body (text when it was not JSON); undefined when empty or without a response. */
   readonly body: unknown;
   /**
-   * True when the same request may succeed later (503, network error, timeout). The client has
-   * already retried the calls it may repeat; a create without `id` was never repeated for you.
+   * True when the same request may succeed later (429, 503, network error, timeout). The client
+   * has already retried what its budget allowed; wait `retryAfterMs` (when set) before trying again.
    */
   readonly retryable: boolean;
+  /** The response's `Retry-After` in ms (429, 503); undefined when it had none. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(init: FeedbackApiErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -49,7 +58,8 @@ export class FeedbackApiError extends Error {
     this.detail = init.detail;
     this.requestId = init.requestId;
     this.body = init.body;
-    this.retryable = init.kind !== 'http' || init.status === 503;
+    this.retryable = init.kind !== 'http' || RETRYABLE_STATUSES.has(init.status);
+    this.retryAfterMs = init.retryAfterMs;
   }
 
   /** The error for a response with an error status, given its parsed body. */
@@ -69,6 +79,7 @@ export class FeedbackApiError extends Error {
       detail,
       requestId,
       body,
+      retryAfterMs: parseRetryAfterMs(response.headers.get('Retry-After')),
     });
   }
 

@@ -14,6 +14,7 @@ import type {
   paths,
 } from '@feedback/api-types';
 import { basicAuthorization } from './basic-auth.js';
+import { newClientId } from './client-id.js';
 import { resolveClientOptions } from './client-options.js';
 import type { FeedbackClientOptions } from './client-options.js';
 import { FeedbackApiError } from './feedback-api-error.js';
@@ -31,7 +32,10 @@ export interface CallOptions {
 // Bodies are typed with the exact schema types (no generics), so TypeScript's excess-property
 // check rejects a misspelled field in an object literal.
 export interface FeedbackClient {
-  /** POST /feedback/create. Retried on 503/network/timeout only when `body.id` is set. */
+  /**
+   * POST /feedback/create. Sends a new UUIDv7 as `id` unless `body.id` is set, so the call can be
+   * retried after a 503, a network error or a timeout without writing the row twice.
+   */
   create(body: FeedbackCreateReq, options?: CallOptions): Promise<FeedbackCreateRes>;
   /** POST /feedback/stats. */
   stats(body: FeedbackStatsReq, options?: CallOptions): Promise<FeedbackStatsRes>;
@@ -64,7 +68,10 @@ export function createFeedbackClient(options: FeedbackClientOptions): FeedbackCl
     raw,
     async create(body, call) {
       const requestId = newRequestId();
-      return unwrap(await raw.POST('/feedback/create', { body, ...init(requestId, call) }), requestId);
+      // Made once per call, before the first attempt: every retry carries the same id, and the
+      // server answers a repeat with the row it stored.
+      const withId: FeedbackCreateReq = body.id === undefined || body.id === null ? { ...body, id: newClientId() } : body;
+      return unwrap(await raw.POST('/feedback/create', { body: withId, ...init(requestId, call) }), requestId);
     },
     async stats(body, call) {
       const requestId = newRequestId();

@@ -2,7 +2,7 @@
 // backoff. Sitting under openapi-fetch (not around it) gives the raw client the same behaviour
 // as the throwing helpers.
 import { sleep } from './abortable-sleep.js';
-import { backoffDelayMs, parseRetryAfterMs } from './retry-delay.js';
+import { pauseBeforeRetry } from './retry-policy.js';
 import { isRetrySafe } from './retry-safety.js';
 import { newRequestId } from './request-id.js';
 import { timedAttempt } from './timed-attempt.js';
@@ -24,8 +24,9 @@ export interface ResilienceSettings {
 /**
  * Wraps `settings.fetch`. Every attempt is a new Request with the same bytes, headers and
  * `X-Request-Id` (the caller's, else one generated per call, so the server log groups the
- * attempts of one call). 503 answers, network failures and timeouts are retried when
- * `isRetrySafe` allows it; any other response is returned as is.
+ * attempts of one call). `pauseBeforeRetry` decides which outcomes are tried again (503, network
+ * failures and timeouts when `isRetrySafe` allows it; 429 within the budget); any other
+ * response is returned as is.
  */
 export function createResilientFetch(settings: ResilienceSettings): FetchFunction {
   return async function resilientFetch(request: Request): Promise<Response> {
@@ -44,15 +45,14 @@ export function createResilientFetch(settings: ResilienceSettings): FetchFunctio
         (signal) => new Request(request, { body, headers, signal }),
         attemptSettings,
       );
-      const canRetry = mayRepeat && retryIndex < settings.retries;
-      if (outcome.failure !== undefined && !canRetry) throw outcome.failure;
-      if (outcome.response !== undefined && (outcome.response.status !== 503 || !canRetry)) return outcome.response;
-
-      const retryAfterMs = parseRetryAfterMs(outcome.response?.headers.get('Retry-After') ?? null);
-      const pauseMs =
-        retryAfterMs === undefined
-          ? backoffDelayMs(retryIndex, settings.retryBaseDelayMs, settings.retryMaxDelayMs)
-          : Math.min(retryAfterMs, settings.retryMaxDelayMs);
+      const pauseMs = pauseBeforeRetry(
+        { status: outcome.response?.status, retryAfter: outcome.response?.headers.get('Retry-After') ?? null },
+        { mayRepeat, retryIndex, ...settings },
+      );
+      if (pauseMs === undefined) {
+        if (outcome.failure !== undefined) throw outcome.failure;
+        return outcome.response;
+      }
       await sleep(pauseMs, request.signal);
     }
   };

@@ -11,6 +11,7 @@ const client = createFeedbackClient({ baseUrl: BASE_URL, apiKey: 'secret-key' })
 
 useApiServer();
 
+const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const expectedAuth = `Basic ${Buffer.from('api:secret-key').toString('base64')}`;
 
 describe('createFeedbackClient: successful calls', () => {
@@ -33,7 +34,8 @@ describe('createFeedbackClient: successful calls', () => {
       }),
     );
     await expect(client.create(createBody)).resolves.toEqual(stored);
-    expect(seen).toEqual({ auth: expectedAuth, type: 'application/json', body: createBody });
+    // The body as given, plus the client id the SDK adds to every create without one.
+    expect(seen).toEqual({ auth: expectedAuth, type: 'application/json', body: { ...createBody, id: expect.stringMatching(UUID_V7) } });
   });
 
   it('stats returns the typed response', async () => {

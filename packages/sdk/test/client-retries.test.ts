@@ -13,6 +13,7 @@ const fast = (overrides: Partial<FeedbackClientOptions> = {}) =>
 const unavailable = (headers: Record<string, string> = {}) =>
   HttpResponse.json({ reason: 'The database is unavailable; retry later', error_type: 'ServiceUnavailable' }, { status: 503, headers });
 
+const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const stored = { id: 'client-id-1', created_at: '2024-03-10T14:03:27.512Z', wb_user_id: 'alice', payload: { note: 'helpful' } };
 const statsRes = { start: statsBody.start, end: '2024-03-10T05:00:00.000Z', granularity: 86400, timezone: 'UTC', buckets: [] };
 
@@ -53,19 +54,41 @@ describe('createFeedbackClient: retries', () => {
     expect(seen).toHaveLength(1);
   });
 
-  it('create without id: a 503 is NOT retried (the row may exist)', async () => {
-    const { resolver, seen } = flaky(1, () => unavailable(), () => HttpResponse.json(stored));
+  it('create without id: the SDK adds a UUIDv7 id, so a 503 is retried with that same id', async () => {
+    const { resolver, seen } = flaky(2, () => unavailable(), () => HttpResponse.json(stored));
     server.use(http.post(url('/feedback/create'), resolver));
-    await expect(fast().create(createBody)).rejects.toMatchObject({ status: 503, retryable: true });
-    expect(seen).toHaveLength(1);
+    await expect(fast().create(createBody)).resolves.toEqual(stored);
+    expect(seen).toHaveLength(3);
+    const sentIds = seen.map((attempt) => (attempt.body as { id?: unknown }).id);
+    expect(sentIds[0]).toMatch(UUID_V7);
+    expect(sentIds).toEqual([sentIds[0], sentIds[0], sentIds[0]]);
+    expect(seen[2]?.body).toEqual({ ...createBody, id: sentIds[0] });
   });
 
-  it('create with id: a 503 is retried (the server deduplicates by id)', async () => {
+  it('create: each call gets its own client id', async () => {
+    const { resolver, seen } = flaky(0, () => unavailable(), () => HttpResponse.json(stored));
+    server.use(http.post(url('/feedback/create'), resolver));
+    await fast().create(createBody);
+    await fast().create(createBody);
+    const [first, second] = seen.map((attempt) => (attempt.body as { id?: unknown }).id);
+    expect(first).not.toBe(second);
+  });
+
+  it('create with id: a 503 is retried with the caller\'s id (the server deduplicates by id)', async () => {
     const { resolver, seen } = flaky(2, () => unavailable(), () => HttpResponse.json(stored));
     server.use(http.post(url('/feedback/create'), resolver));
     await expect(fast().create({ ...createBody, id: 'client-id-1' })).resolves.toEqual(stored);
     expect(seen).toHaveLength(3);
     expect(seen.map((attempt) => attempt.body)).toEqual(Array(3).fill({ ...createBody, id: 'client-id-1' }));
+  });
+
+  it('raw create without id is sent as given and NOT retried (the row may exist)', async () => {
+    const { resolver, seen } = flaky(1, () => unavailable(), () => HttpResponse.json(stored));
+    server.use(http.post(url('/feedback/create'), resolver));
+    const { response } = await fast().raw.POST('/feedback/create', { body: createBody });
+    expect(response.status).toBe(503);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.body).toEqual(createBody);
   });
 
   it('network errors are retried for reads', async () => {
@@ -84,11 +107,12 @@ describe('createFeedbackClient: retries', () => {
     expect(seen).toHaveLength(3);
   });
 
-  it('network error on create without id is not retried', async () => {
+  it('network error on create: retried with the same client id', async () => {
     const { resolver, seen } = flaky(1, () => HttpResponse.error(), () => HttpResponse.json(stored));
     server.use(http.post(url('/feedback/create'), resolver));
-    await expect(fast().create(createBody)).rejects.toMatchObject({ kind: 'network' });
-    expect(seen).toHaveLength(1);
+    await expect(fast().create(createBody)).resolves.toEqual(stored);
+    expect(seen).toHaveLength(2);
+    expect(seen[1]?.body).toEqual(seen[0]?.body);
   });
 
   it('readyz: 503 is retried', async () => {
@@ -164,10 +188,10 @@ describe('createFeedbackClient: timeouts', () => {
     expect(attempts.count).toBe(2);
   });
 
-  it('a timed-out create without id is not retried', async () => {
+  it('a timed-out raw create without id is not retried', async () => {
     const attempts = { count: 0 };
     server.use(http.post(url('/feedback/create'), slow(attempts)));
-    await expect(fast({ timeoutMs: 40 }).create(createBody)).rejects.toMatchObject({ kind: 'timeout' });
+    await expect(fast({ timeoutMs: 40 }).raw.POST('/feedback/create', { body: createBody })).rejects.toMatchObject({ kind: 'timeout' });
     expect(attempts.count).toBe(1);
   });
 
@@ -180,5 +204,46 @@ describe('createFeedbackClient: timeouts', () => {
     expect(error).not.toBeInstanceOf(FeedbackApiError);
     expect(error).toHaveProperty('message', 'user navigated away');
     expect(attempts.count).toBe(1);
+  });
+});
+
+describe('createFeedbackClient: 429 and 504', () => {
+  const limited = (retryAfter: string) =>
+    HttpResponse.json({ reason: 'Too many requests for this key', error_type: 'RateLimited' }, { status: 429, headers: { 'Retry-After': retryAfter } });
+  const timedOut = () =>
+    HttpResponse.json({ reason: 'The query ran out of time; narrow the window', error_type: 'QueryTimeout' }, { status: 504 });
+
+  it('429 within the budget is retried after Retry-After, for a raw create without id too', async () => {
+    const { resolver, seen } = flaky(1, () => limited('0'), () => HttpResponse.json(stored));
+    server.use(http.post(url('/feedback/create'), resolver));
+    const { data } = await fast().raw.POST('/feedback/create', { body: createBody });
+    expect(data).toEqual(stored);
+    expect(seen).toHaveLength(2);
+  });
+
+  it('429 asking for longer than retryMaxDelayMs is handed over at once, with retryAfterMs', async () => {
+    const { resolver, seen } = flaky(10, () => limited('30'), () => HttpResponse.json(statsRes));
+    server.use(http.post(url('/feedback/stats'), resolver));
+    const started = performance.now();
+    const error = await rejectionOf(fast({ retryMaxDelayMs: 1_000 }).stats(statsBody));
+    expect(error).toBeInstanceOf(FeedbackApiError);
+    expect(error).toMatchObject({ status: 429, errorType: 'RateLimited', retryable: true, retryAfterMs: 30_000 });
+    expect(seen).toHaveLength(1);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it('429 stops after 1 + retries attempts', async () => {
+    const { resolver, seen } = flaky(10, () => limited('0'), () => HttpResponse.json(statsRes));
+    server.use(http.post(url('/feedback/stats'), resolver));
+    await expect(fast({ retries: 2 }).stats(statsBody)).rejects.toMatchObject({ status: 429 });
+    expect(seen).toHaveLength(3);
+  });
+
+  it('504 QueryTimeout is never retried, and is not retryable', async () => {
+    const { resolver, seen } = flaky(10, timedOut, () => HttpResponse.json(statsRes));
+    server.use(http.post(url('/feedback/stats'), resolver));
+    const error = await rejectionOf(fast().stats(statsBody));
+    expect(error).toMatchObject({ status: 504, errorType: 'QueryTimeout', retryable: false });
+    expect(seen).toHaveLength(1);
   });
 });
