@@ -15,11 +15,13 @@ import { createRoute } from './routes/create.js';
 import { healthRouter } from './routes/health.js';
 import { statsRoute } from './routes/stats.js';
 import { loadSpec } from './spec.js';
-import { createInsertBatcher, type InsertBatcher } from './sql/insert-batcher.js';
+import { createInsertBatcher, DEFAULT_CREATE_QUEUE_LIMITS, type CreateQueueLimits, type InsertBatcher } from './sql/insert-batcher.js';
 import type { Db } from './storage/db.js';
 
 export interface AppDeps {
   db: Db;
+  /** Creates waiting to be written at most (rows, serialised bytes); over it a create gets a 503. */
+  createQueue?: CreateQueueLimits;
   keys: KeyStore;
   logger: Logger;
   /** Validate every response against openapi.json (on in tests; costs throughput). */
@@ -41,7 +43,7 @@ const INSERT_GROUP = { maxInFlight: 4, maxBatchRows: 500, maxBatchChars: 8 * 102
 
 export function createApp(deps: AppDeps): Express {
   const spec = loadSpec();
-  const routeDeps: RouteDeps = { db: deps.db, now: deps.now ?? Date.now, inserts: createInsertBatcher(deps.db, INSERT_GROUP) };
+  const routeDeps: RouteDeps = { db: deps.db, now: deps.now ?? Date.now, inserts: createInsertBatcher(deps.db, { ...INSERT_GROUP, ...(deps.createQueue ?? DEFAULT_CREATE_QUEUE_LIMITS) }) };
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');

@@ -14,7 +14,7 @@ import { generateKey } from './keys/key-hash.js';
 import { countKeys, createKeyStore, insertKey } from './keys/key-store.js';
 import type { Db } from './storage/db.js';
 import { migrate } from './storage/migrate.js';
-import { openDb } from './storage/open.js';
+import { logPoolErrors, openDb } from './storage/open.js';
 
 const DEV_USER = 'dev';
 const DEV_PROJECTS = [ALL_PROJECTS];
@@ -26,7 +26,7 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
     throw new ConfigError('FEEDBACK_WORKERS above 1 needs DATABASE_URL: embedded PGlite lives inside one process');
   }
   if (config.workers > 1 && cluster.isPrimary) {
-    const db = await openDb(config);
+    const db = await openDb(config, logPoolErrors(logger));
     try {
       await prepareDatabase(db, config, logger);
     } finally {
@@ -35,7 +35,7 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
     superviseWorkers(config.workers, logger);
     return;
   }
-  const db = await openDb(config);
+  const db = await openDb(config, logPoolErrors(logger));
   // A worker's primary has prepared the database already.
   if (cluster.isPrimary) await prepareDatabase(db, config, logger);
   await serveHttp(db, config, logger);

@@ -3,6 +3,11 @@
 // turns N statements (N round trips, N commits, N WAL flushes) into a few; a lone request is
 // written at once, so it waits for nothing. Each caller is answered only after the statement that
 // carries its row has committed: a 200 still means the row is durable.
+//
+// Memory is bounded: rows waiting for a statement are capped in number and in serialised size,
+// and a create that would go over is refused at once with a 503 (Retry-After) instead of piling
+// up behind a database that has stopped answering.
+import { ApiError } from '@feedback/semantics';
 import type { Queryable } from '../storage/db.js';
 import { isDatabaseUnavailable } from '../storage/db-errors.js';
 import type { FeedbackInsertRow } from './feedback-row.js';
@@ -15,7 +20,19 @@ export interface InsertBatcherOptions {
   maxBatchRows: number;
   /** Serialised size of one statement's rows at most (a single larger row still goes, alone). */
   maxBatchChars: number;
+  /** Rows waiting for a statement at most; one more is refused (503). */
+  maxQueuedRows: number;
+  /** Serialised size of the waiting rows at most; a row is always accepted into an empty queue. */
+  maxQueuedChars: number;
 }
+
+export type CreateQueueLimits = Pick<InsertBatcherOptions, 'maxQueuedRows' | 'maxQueuedChars'>;
+
+/** Per process: a few seconds of creates at full speed, and far below the heap. */
+export const DEFAULT_CREATE_QUEUE_LIMITS: CreateQueueLimits = { maxQueuedRows: 10_000, maxQueuedChars: 64 * 1024 * 1024 };
+
+export const SERVER_BUSY_REASON =
+  'The server is busy: too many creates are waiting to be written. Retry after the time in Retry-After';
 
 export interface InsertBatcher {
   /** Resolves true when the row was written, false when its (project_id, id) existed already. */
@@ -31,6 +48,7 @@ interface Pending {
 
 export function createInsertBatcher(db: Queryable, opts: InsertBatcherOptions): InsertBatcher {
   const queue: Pending[] = [];
+  let queuedChars = 0;
   let inFlight = 0;
 
   /**
@@ -56,6 +74,7 @@ export function createInsertBatcher(db: Queryable, opts: InsertBatcherOptions): 
       batch.push(p);
     }
     queue.splice(0, i, ...skipped);
+    queuedChars -= chars;
     return batch;
   };
 
@@ -64,12 +83,16 @@ export function createInsertBatcher(db: Queryable, opts: InsertBatcherOptions): 
       const inserted = await insertFeedbackJson(db, `[${batch.map((p) => p.json).join(',')}]`);
       for (const p of batch) p.resolve(inserted.has(p.key));
     } catch (err) {
-      // One bad row must not fail the others: while the database is up, each row is tried alone.
+      // One bad row must not fail the others: while the database is up, the group is split in
+      // halves, written one after the other. A bad row is found in about 2·log2(n) statements
+      // rather than n, and the split never takes more than the one slot this group holds.
       if (batch.length === 1 || isDatabaseUnavailable(err)) {
         for (const p of batch) p.reject(err);
         return;
       }
-      await Promise.all(batch.map((p) => write([p])));
+      const middle = Math.ceil(batch.length / 2);
+      await write(batch.slice(0, middle));
+      await write(batch.slice(middle));
     }
   };
 
@@ -88,8 +111,12 @@ export function createInsertBatcher(db: Queryable, opts: InsertBatcherOptions): 
     insert(row) {
       // Serialised here, once: the batch is sized by it and sent as it is.
       const json = JSON.stringify(row);
+      const full =
+        queue.length >= opts.maxQueuedRows || (queue.length > 0 && queuedChars + json.length > opts.maxQueuedChars);
+      if (full) return Promise.reject(new ApiError('unavailable', SERVER_BUSY_REASON));
       return new Promise<boolean>((resolve, reject) => {
         queue.push({ key: feedbackKey(row), json, resolve, reject });
+        queuedChars += json.length;
         pump();
       });
     },

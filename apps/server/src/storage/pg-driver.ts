@@ -6,10 +6,21 @@ export interface PgOptions {
   connectionString: string;
   maxConnections: number;
   statementTimeoutMs: number;
+  /** Deadline to open a connection, and to wait for a free one in the pool. */
   connectTimeoutMs: number;
+  /** Hears errors of idle pooled connections (the server went away); the pool replaces them. */
+  onPoolError?: (err: Error) => void;
 }
 
-function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+// A pool query's own deadline sits this far above the statement timeout, so PostgreSQL's cancel
+// (a clean error) comes first; the deadline only fires when the server cannot answer at all (a
+// half-open connection), and then the connection is destroyed instead of holding the request.
+const DEADLINE_MARGIN_MS = 2_000;
+// TCP keep-alive probes start after this much silence on a connection, so one whose peer vanished
+// is noticed by the kernel even while nothing is being sent.
+const KEEP_ALIVE_DELAY_MS = 10_000;
+
+function wrap(client: pg.Pool | pg.PoolClient | pg.Client): Queryable {
   return {
     async query<T extends object>(sql: string, params: readonly unknown[] = []): Promise<QueryResultRows<T>> {
       const res = await client.query<T>(sql, params as unknown[]);
@@ -21,18 +32,32 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
+/** The connection failed under the query (or the query outlived its deadline): it cannot be reused. */
+function isConnectionLost(err: unknown): boolean {
+  return err instanceof Error && /Query read timeout|Connection terminated|ECONNRESET|EPIPE/.test(err.message);
+}
+
 export function openPostgres(opts: PgOptions): Db {
-  const pool = new pg.Pool({
+  const connection: pg.ClientConfig = {
     connectionString: withSessionOptions(opts.connectionString),
-    max: opts.maxConnections,
     connectionTimeoutMillis: opts.connectTimeoutMs,
     statement_timeout: opts.statementTimeoutMs,
     // Used when the connection string is not a URL (withSessionOptions leaves it as it is).
     options: sessionStartupOptions(),
+    keepAlive: true,
+    keepAliveInitialDelayMillis: KEEP_ALIVE_DELAY_MS,
+  };
+  const pool = new pg.Pool({
+    ...connection,
+    max: opts.maxConnections,
     idleTimeoutMillis: 30_000,
+    // A query that errs (this deadline included) releases its connection with the error, and
+    // the pool destroys it rather than handing a stuck connection to the next request.
+    query_timeout: opts.statementTimeoutMs + DEADLINE_MARGIN_MS,
   });
   // An idle client losing its server must not crash the process; the pool replaces it.
-  pool.on('error', () => undefined);
+  const onPoolError = opts.onPoolError ?? (() => undefined);
+  pool.on('error', (err) => onPoolError(err));
   const direct = wrap(pool);
   return {
     engine: 'postgres',
@@ -40,25 +65,31 @@ export function openPostgres(opts: PgOptions): Db {
     exec: direct.exec,
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       const client = await pool.connect();
+      let broken = false;
       try {
         await client.query('BEGIN');
         const out = await fn(wrap(client));
         await client.query('COMMIT');
         return out;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        // A connection that failed (or outlived its deadline) is dropped, which ends the
+        // transaction on the server: a ROLLBACK sent down it would only wait out another deadline.
+        broken = isConnectionLost(err) || !(await client.query('ROLLBACK').then(() => true, () => false));
         throw err;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     async session<T>(fn: (session: Queryable) => Promise<T>): Promise<T> {
-      const client = await pool.connect();
+      // A connection of its own, outside the pool: a migration may run far longer than a request's
+      // deadline, and settings the session changes must not reach requests. Closed afterwards.
+      const client = new pg.Client(connection);
+      client.on('error', (err) => onPoolError(err));
+      await client.connect();
       try {
         return await fn(wrap(client));
       } finally {
-        // Destroyed rather than returned: settings the session changed must not reach requests.
-        client.release(true);
+        await client.end().catch(() => undefined);
       }
     },
     async close(): Promise<void> {
