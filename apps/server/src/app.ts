@@ -4,7 +4,7 @@ import express, { type Express } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import type { Logger } from 'pino';
 import { ApiError } from '@feedback/semantics';
-import { requireApiKey } from './http/auth.js';
+import { requireApiKey, requireScopes } from './http/auth.js';
 import { docsRouter } from './http/docs.js';
 import { errorHandler } from './http/error-handler.js';
 import { httpLogger } from './http/logging.js';
@@ -53,6 +53,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(refuseUnreadableBody);
   app.use(express.json({ limit: deps.bodyLimitBytes ?? 2 * 1024 * 1024, strict: false, type: ['application/json', 'application/*+json'] }));
   app.use('/feedback', requireApiKey(deps.keys));
+  app.use(requireScopes());
   app.use(
     OpenApiValidator.middleware({
       apiSpec: spec as Parameters<typeof OpenApiValidator.middleware>[0]['apiSpec'],

@@ -1,16 +1,13 @@
 #!/usr/bin/env node
-// feedback-server: serve | migrate | import FILE.jsonl | keys create --user U --projects P
-import { parseArgs } from 'node:util';
+// feedback-server: serve | migrate | import FILE.jsonl | keys create|list|revoke|rotate
 import { readConfig } from './env.js';
 import { ConfigError } from './env-parsers.js';
 import { createLogger } from './http/logging.js';
 import { importFile } from './import/import-jsonl.js';
-import { generateKey } from './keys/key-hash.js';
-import { insertKey } from './keys/key-store.js';
+import { keysCommand } from './keys/keys-command.js';
 import { serve } from './server.js';
 import { migrate } from './storage/migrate.js';
 import { openDb } from './storage/open.js';
-import { isValidProjectPattern } from '@feedback/semantics';
 
 const USAGE = `Usage: feedback-server <command>
 
@@ -19,6 +16,10 @@ Commands:
   migrate                                 apply pending database migrations
   import FILE.jsonl | -                   bulk-load rows (one /feedback/create body + created_at + wb_user_id per line)
   keys create --user U --projects P,...   create an API key (printed once) for user U on project patterns P
+        [--scopes ingest,read] [--expires 30d|ISO]   what it may do (default both) and until when
+  keys list [--json]                      every key: id, user, projects, scopes, dates (never the key)
+  keys revoke ID                          refuse the key from now on, on every running server
+  keys rotate ID [--grace 1h]             a new key like the old one; the old one revoked (or expiring after the grace)
 
 Storage: PostgreSQL when DATABASE_URL is set, else embedded PGlite in FEEDBACK_DATA_DIR (default ./.data).`;
 
@@ -63,34 +64,8 @@ async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
-    case 'keys': {
-      const { values, positionals } = parseArgs({
-        args: rest,
-        options: { user: { type: 'string' }, projects: { type: 'string' }, label: { type: 'string' } },
-        allowPositionals: true,
-      });
-      const projects = (values.projects ?? '').split(',').map((p) => p.trim()).filter((p) => p.length > 0);
-      if (positionals[0] !== 'create' || values.user === undefined || projects.length === 0) {
-        process.stderr.write('usage: feedback-server keys create --user U --projects "entity/*,other/proj"\n');
-        return 2;
-      }
-      const bad = projects.filter((p) => !isValidProjectPattern(p));
-      if (bad.length > 0) {
-        process.stderr.write(`not a project pattern (entity/project or entity/*): ${bad.join(', ')}\n`);
-        return 2;
-      }
-      const db = await openDb(config);
-      try {
-        await migrate(db);
-        const key = generateKey();
-        await insertKey(db, { key, userId: values.user, projects, label: values.label ?? '' });
-        process.stdout.write(`${key}\n`);
-        process.stderr.write(`created a key for user ${values.user} on ${projects.join(', ')}; it is not stored and will not be shown again\n`);
-      } finally {
-        await db.close();
-      }
-      return 0;
-    }
+    case 'keys':
+      return keysCommand(rest, config);
     default:
       process.stdout.write(`${USAGE}\n`);
       return command === undefined || command === 'help' || command === '--help' ? 0 : 2;

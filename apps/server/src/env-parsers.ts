@@ -1,6 +1,9 @@
 // Small parsers for environment variables: a bad value stops start-up with a message naming it.
 import { availableParallelism } from 'node:os';
+import { KEY_SCOPES, parseKeyScopes } from '@feedback/semantics';
 import type { ApiKeySeed } from './env.js';
+
+const RFC3339_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/i;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -36,6 +39,8 @@ function optionalString(env: NodeJS.ProcessEnv, name: string): string | undefine
   return raw === undefined || raw === '' ? undefined : raw;
 }
 
+const API_KEYS_SHAPE = 'a JSON list of {key, user, projects, scopes?, expires_at?}';
+
 function apiKeys(env: NodeJS.ProcessEnv, name: string): ApiKeySeed[] | undefined {
   const raw = optionalString(env, name);
   if (raw === undefined) return undefined;
@@ -43,18 +48,29 @@ function apiKeys(env: NodeJS.ProcessEnv, name: string): ApiKeySeed[] | undefined
   try {
     parsed = JSON.parse(raw);
   } catch {
-    throw new ConfigError(`${name} must be a JSON list of {key, user, projects}`);
+    throw new ConfigError(`${name} must be ${API_KEYS_SHAPE}`);
   }
-  if (!Array.isArray(parsed)) throw new ConfigError(`${name} must be a JSON list of {key, user, projects}`);
+  if (!Array.isArray(parsed)) throw new ConfigError(`${name} must be ${API_KEYS_SHAPE}`);
   return parsed.map((entry: unknown, i): ApiKeySeed => {
-    const e = entry as Partial<Record<'key' | 'user' | 'projects', unknown>>;
+    const e = entry as Partial<Record<'key' | 'user' | 'projects' | 'scopes' | 'expires_at', unknown>>;
     const ok =
       typeof e === 'object' && e !== null &&
       typeof e.key === 'string' && e.key.length >= 8 &&
       typeof e.user === 'string' && e.user.length > 0 &&
       Array.isArray(e.projects) && e.projects.every((p) => typeof p === 'string');
     if (!ok) throw new ConfigError(`${name}[${i}] needs key (8+ chars), user and projects (list of patterns)`);
-    return { key: e.key as string, user: e.user as string, projects: e.projects as string[] };
+    const seed: ApiKeySeed = { key: e.key as string, user: e.user as string, projects: e.projects as string[] };
+    if (e.scopes !== undefined) {
+      const scopes = Array.isArray(e.scopes) && e.scopes.every((s) => typeof s === 'string') ? parseKeyScopes(e.scopes) : undefined;
+      if (scopes === undefined) throw new ConfigError(`${name}[${i}].scopes must be a non-empty list of ${KEY_SCOPES.join(', ')}`);
+      seed.scopes = scopes;
+    }
+    if (e.expires_at !== undefined) {
+      const at = typeof e.expires_at === 'string' && RFC3339_WITH_OFFSET.test(e.expires_at) ? Date.parse(e.expires_at) : NaN;
+      if (!Number.isFinite(at)) throw new ConfigError(`${name}[${i}].expires_at must be an RFC 3339 instant with an offset, e.g. 2030-01-01T00:00:00Z`);
+      seed.expiresAtMs = at;
+    }
+    return seed;
   });
 }
 

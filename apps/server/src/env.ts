@@ -1,15 +1,22 @@
 // The only module that reads process.env: everything else receives a parsed Config.
+import type { KeyScope } from '@feedback/semantics';
 import { parseEnv } from './env-parsers.js';
 
 export interface ApiKeySeed {
   key: string;
   user: string;
   projects: string[];
+  /** What the key may do; every scope when absent. */
+  scopes?: KeyScope[];
+  /** When the key stops working, epoch ms; never when absent. */
+  expiresAtMs?: number;
 }
 
 export interface Config {
   port: number;
   host: string;
+  /** Create the development key even when not listening on loopback (FEEDBACK_DEV_KEY). */
+  devKey: boolean;
   databaseUrl: string | undefined;
   dataDir: string;
   apiKeys: ApiKeySeed[] | undefined;
@@ -25,7 +32,9 @@ export interface Config {
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: parseEnv.int(env, 'PORT', 8080, 0, 65535),
-    host: env['HOST'] ?? '0.0.0.0',
+    // Loopback unless told otherwise, as PostgreSQL does: exposing the server is a decision.
+    host: env['HOST'] ?? '127.0.0.1',
+    devKey: parseEnv.bool(env, 'FEEDBACK_DEV_KEY', false),
     databaseUrl: parseEnv.optionalString(env, 'DATABASE_URL'),
     dataDir: env['FEEDBACK_DATA_DIR'] ?? './.data',
     apiKeys: parseEnv.apiKeys(env, 'FEEDBACK_API_KEYS'),

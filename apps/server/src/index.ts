@@ -2,7 +2,8 @@
 export { createApp, type AppDeps } from './app.js';
 export { readConfig, type Config, type ApiKeySeed } from './env.js';
 export { createLogger } from './http/logging.js';
-export { createKeyStore, insertKey, type KeyStore, type Principal } from './keys/key-store.js';
+export { createKeyStore, type KeyLookup, type KeyStore, type KeyStoreOptions, type Principal } from './keys/key-store.js';
+export { insertKey, listKeys, revokeKey, rotateKey, type KeyListing, type NewKey } from './keys/key-admin.js';
 export { generateKey, hashKey } from './keys/key-hash.js';
 export { importFile, parseImportLine, type ImportResult } from './import/import-jsonl.js';
 export { toInsertRow, type FeedbackInsertRow } from './sql/feedback-row.js';

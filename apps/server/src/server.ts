@@ -5,19 +5,17 @@
 import cluster from 'node:cluster';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { ALL_PROJECTS } from '@feedback/semantics';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import type { Config } from './env.js';
 import { ConfigError } from './env-parsers.js';
-import { generateKey } from './keys/key-hash.js';
-import { countKeys, createKeyStore, insertKey } from './keys/key-store.js';
+import { countKeys } from './keys/key-admin.js';
+import { createDevKeyIfNone, DEV_USER, isLoopbackHost, warnAboutAllProjectKeys } from './keys/dev-key.js';
+import { createKeyStore } from './keys/key-store.js';
 import type { Db } from './storage/db.js';
 import { migrate } from './storage/migrate.js';
 import { logPoolErrors, openDb } from './storage/open.js';
 
-const DEV_USER = 'dev';
-const DEV_PROJECTS = [ALL_PROJECTS];
 /** Requests still running this long after SIGTERM are cut off rather than holding the exit forever. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -41,25 +39,39 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
   await serveHttp(db, config, logger);
 }
 
-/** Migrations, and on a fresh machine with nothing configured, one development key, shown once. */
+/**
+ * Migrations, and on a fresh machine with nothing configured, one development key, shown once:
+ * only when listening on loopback (or FEEDBACK_DEV_KEY=true), only by one of several replicas.
+ */
 async function prepareDatabase(db: Db, config: Config, logger: Logger): Promise<void> {
   const { applied } = await migrate(db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-  if (config.apiKeys === undefined && (await countKeys(db)) === 0) {
-    const key = generateKey();
-    await insertKey(db, { key, userId: DEV_USER, projects: DEV_PROJECTS, label: 'development key' });
-    process.stdout.write(
-      `\nNo API key was configured, so a development key was created (user "${DEV_USER}", all projects).\n` +
-        `It is shown only this once:\n\n  FEEDBACK_KEY=${key}\n\n` +
-        `Use it as the password of HTTP Basic auth with username "api".\n\n`,
-    );
+  if (config.apiKeys === undefined) {
+    const dev = isLoopbackHost(config.host) || config.devKey ? await createDevKeyIfNone(db) : undefined;
+    if (dev !== undefined) {
+      process.stdout.write(
+        `\nNo API key was configured, so a development key was created (user "${DEV_USER}", all projects, id ${dev.keyId}).\n` +
+          `It is shown only this once:\n\n  FEEDBACK_KEY=${dev.key}\n\n` +
+          `Use it as the password of HTTP Basic auth with username "api".\n\n`,
+      );
+    } else if ((await countKeys(db)) === 0) {
+      logger.warn(
+        { host: config.host },
+        'no API key exists, so every request will be refused: create one with `feedback-server keys create` ' +
+          '(a development key is made only on loopback or with FEEDBACK_DEV_KEY=true)',
+      );
+    }
   }
+  await warnAboutAllProjectKeys(db, config.apiKeys ?? [], logger);
 }
 
 async function serveHttp(db: Db, config: Config, logger: Logger): Promise<void> {
+  const keys = createKeyStore(db, config.apiKeys, { logger });
+  // Listening for revocations before the first request: a key revoked from now on is refused at once.
+  await keys.ready;
   const app = createApp({
     db,
-    keys: createKeyStore(db, config.apiKeys),
+    keys,
     logger,
     validateResponses: config.validateResponses,
     bodyLimitBytes: config.bodyLimitBytes,

@@ -2,7 +2,7 @@
 // project patterns), on every endpoint, and the isolation of projects from each other.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedbackCreateReq } from '@feedback/sdk';
-import { insertKey } from '../src/keys/key-store.js';
+import { insertKey } from '../src/keys/key-admin.js';
 import { rejectionOf } from './support/api-error.js';
 import { testEngines } from './support/engines.js';
 import { rawRequest } from './support/raw-http.js';

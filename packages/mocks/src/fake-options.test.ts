@@ -26,5 +26,13 @@ describe('resolveFakeOptions', () => {
     expect(() => resolveFakeOptions({ baseUrl: '/relative' })).toThrow('baseUrl must be an absolute http(s) URL');
     expect(() => resolveFakeOptions({ now: Number.NaN })).toThrow('now must be epoch milliseconds');
     expect(() => resolveFakeOptions({ apiKeys: [{ key: '', user: 'u', projects: [] }] })).toThrow('apiKeys[0] needs key');
+    const key = { key: 'k', user: 'u', projects: ['acme/*'] };
+    expect(() => resolveFakeOptions({ apiKeys: [{ ...key, scopes: [] }] })).toThrow('apiKeys[0].scopes must be');
+    // A scope name from outside the typed list, as plain JavaScript could pass it.
+    expect(() => resolveFakeOptions({ apiKeys: [JSON.parse('{"key":"k","user":"u","projects":[],"scopes":["admin"]}') as typeof key] })).toThrow('apiKeys[0].scopes must be');
+    expect(() => resolveFakeOptions({ apiKeys: [{ ...key, expiresAt: '2030-01-01T00:00:00' }] })).toThrow('apiKeys[0].expiresAt must be');
+    expect(resolveFakeOptions({ apiKeys: [{ ...key, scopes: ['ingest'], expiresAt: '2030-01-01T00:00:00Z' }] }).apiKeys).toEqual([
+      { ...key, scopes: ['ingest'], expiresAt: '2030-01-01T00:00:00Z' },
+    ]);
   });
 });

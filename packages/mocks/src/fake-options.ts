@@ -1,7 +1,7 @@
 // What createFeedbackFake accepts, its defaults, and the checks that turn a bad option into an
 // immediate Error instead of odd answers later.
 import type { FeedbackCreateReq } from '@feedback/api-types';
-import { ALL_PROJECTS } from '@feedback/semantics';
+import { ALL_PROJECTS, isKeyScope, type KeyScope } from '@feedback/semantics';
 
 /** One API key, shaped like an entry of the server's FEEDBACK_API_KEYS. */
 export interface FeedbackFakeApiKey {
@@ -11,6 +11,10 @@ export interface FeedbackFakeApiKey {
   user: string;
   /** Granted project patterns: `entity/project`, `entity/*`, or `*\/*` for every project. */
   projects: readonly string[];
+  /** What the key may do: `ingest` (create), `read` (stats, aggregate). Default both. */
+  scopes?: readonly KeyScope[];
+  /** When the key stops working, RFC 3339 with an offset (by the fake's clock). Default never. */
+  expiresAt?: string;
 }
 
 /**
@@ -59,7 +63,20 @@ function checkApiKey(entry: FeedbackFakeApiKey, i: number): FeedbackFakeApiKey {
   if (!ok) {
     throw new Error(`createFeedbackFake: apiKeys[${i}] needs key (non-empty), user (non-empty) and projects (a list of patterns)`);
   }
-  return { key: entry.key, user: entry.user, projects: [...entry.projects] };
+  const checked: FeedbackFakeApiKey = { key: entry.key, user: entry.user, projects: [...entry.projects] };
+  if (entry.scopes !== undefined) {
+    if (!Array.isArray(entry.scopes) || entry.scopes.length === 0 || !entry.scopes.every((s) => typeof s === 'string' && isKeyScope(s))) {
+      throw new Error(`createFeedbackFake: apiKeys[${i}].scopes must be a non-empty list of "ingest" and "read"`);
+    }
+    checked.scopes = [...entry.scopes];
+  }
+  if (entry.expiresAt !== undefined) {
+    if (typeof entry.expiresAt !== 'string' || !/(?:Z|[+-]\d{2}:\d{2})$/i.test(entry.expiresAt) || !Number.isFinite(Date.parse(entry.expiresAt))) {
+      throw new Error(`createFeedbackFake: apiKeys[${i}].expiresAt must be an RFC 3339 instant with an offset`);
+    }
+    checked.expiresAt = entry.expiresAt;
+  }
+  return checked;
 }
 
 function clockOf(now: FeedbackFakeOptions['now']): () => number {

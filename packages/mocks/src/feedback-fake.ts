@@ -32,9 +32,9 @@ export interface FeedbackFake {
   setAvailable(available: boolean): void;
 }
 
-const CREATE: FeedbackOperation<FeedbackCreateReq> = { schema: 'FeedbackCreateReq', run: createFeedback };
-const STATS: FeedbackOperation<FeedbackStatsReq> = { schema: 'FeedbackStatsReq', run: feedbackStats };
-const AGGREGATE: FeedbackOperation<FeedbackAggregateReq> = { schema: 'FeedbackAggregateReq', run: aggregateFeedback };
+const CREATE: FeedbackOperation<FeedbackCreateReq> = { name: 'create', schema: 'FeedbackCreateReq', run: createFeedback };
+const STATS: FeedbackOperation<FeedbackStatsReq> = { name: 'stats', schema: 'FeedbackStatsReq', run: feedbackStats };
+const AGGREGATE: FeedbackOperation<FeedbackAggregateReq> = { name: 'aggregate', schema: 'FeedbackAggregateReq', run: aggregateFeedback };
 
 export function createFeedbackFake(options: FeedbackFakeOptions = {}): FeedbackFake {
   const opts = resolveFakeOptions(options);
@@ -52,7 +52,7 @@ export function createFeedbackFake(options: FeedbackFakeOptions = {}): FeedbackF
   reset();
 
   const deps: PipelineDeps = {
-    authenticate: authenticator(opts.apiKeys),
+    authenticate: authenticator(opts.apiKeys, opts.now),
     context: (principal): RouteContext => ({ principal, now: opts.now, store, assertAvailable }),
   };
   const url = (path: string) => `${opts.baseUrl}${path}`;

@@ -1,5 +1,6 @@
-// §0 auth: 401 (with WWW-Authenticate) before anything else, 403 for a project the key does not
-// grant, even when that project has data.
+// §0 auth: 401 (with WWW-Authenticate) before anything else, 403 for a scope the key lacks
+// (before the body is read), 403 for a project the key does not grant, even when it has data.
+import { expect } from 'vitest';
 import { basicAuth, KEYS } from '../support/keys.js';
 import type { ContractCase } from './contract-case.js';
 
@@ -59,5 +60,33 @@ export const authCases: ContractCase[] = [
     targets: 'stateful',
     request: { path: '/feedback/create', body: { project_id: 'acme/auth-other', weave_ref: 'weave:///acme/auth-other/call/c1', feedback_type: 'custom', payload: {} }, key: 'bob' },
     expect: { status: 403, errorType: 'Forbidden' },
+  },
+  {
+    name: 'scopes: a key with only "ingest" may create',
+    targets: 'stateful',
+    request: { path: '/feedback/create', body: { project_id: 'acme/scopes', weave_ref: 'weave:///acme/scopes/call/c1', feedback_type: 'custom', payload: {} }, key: 'widget' },
+    expect: { status: 200, check: (body) => expect(body).toMatchObject({ wb_user_id: 'widget' }) },
+  },
+  {
+    name: 'scopes: a key with only "ingest" may not read stats or aggregates (403 naming the scope)',
+    targets: 'stateful',
+    before: [
+      {
+        request: { path: '/feedback/aggregate', body: { project_id: 'acme/scopes', after_ms: 0, before_ms: 1 }, key: 'widget' },
+        expect: { status: 403, body: { reason: 'This key lacks the "read" scope that /feedback/aggregate needs', error_type: 'Forbidden' } },
+      },
+    ],
+    request: { path: '/feedback/stats', body: { ...STATS, project_id: 'acme/scopes' }, key: 'widget' },
+    expect: { status: 403, body: { reason: 'This key lacks the "read" scope that /feedback/stats needs', error_type: 'Forbidden' } },
+  },
+  {
+    name: 'scopes: a key with only "read" may read but not create (403 naming the scope)',
+    targets: 'stateful',
+    before: [
+      { request: { path: '/feedback/stats', body: { ...STATS, project_id: 'acme/scopes' }, key: 'dashboard' }, expect: { status: 200 } },
+      { request: { path: '/feedback/aggregate', body: { project_id: 'acme/scopes', after_ms: 0, before_ms: 1 }, key: 'dashboard' }, expect: { status: 200 } },
+    ],
+    request: { path: '/feedback/create', body: { project_id: 'acme/scopes', weave_ref: 'weave:///acme/scopes/call/c1', feedback_type: 'custom', payload: {} }, key: 'dashboard' },
+    expect: { status: 403, body: { reason: 'This key lacks the "ingest" scope that /feedback/create needs', error_type: 'Forbidden' } },
   },
 ];

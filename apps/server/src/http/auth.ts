@@ -1,5 +1,14 @@
-import type { RequestHandler } from 'express';
-import { ApiError, apiKeyFromBasicAuth, assertProjectGranted } from '@feedback/semantics';
+import { Router, type RequestHandler } from 'express';
+import {
+  ApiError,
+  apiKeyFromBasicAuth,
+  assertProjectGranted,
+  assertScopeGranted,
+  expiredKeyError,
+  revokedKeyError,
+  SCOPE_REQUIRED,
+  type FeedbackOperationName,
+} from '@feedback/semantics';
 import type { KeyStore, Principal } from '../keys/key-store.js';
 
 declare module 'express-serve-static-core' {
@@ -16,18 +25,40 @@ export function requireApiKey(keys: KeyStore): RequestHandler {
       next(new ApiError('unauthorized', 'Missing or invalid credentials: use HTTP Basic with username "api" and an API key as password'));
       return;
     }
-    keys.lookup(key).then(
-      (principal) => {
-        if (principal === undefined) {
+    keys.lookup(key).then((found) => {
+      switch (found.status) {
+        case 'valid':
+          req.principal = found.principal;
+          next();
+          return;
+        case 'unknown':
           next(new ApiError('unauthorized', 'Missing or invalid credentials: unknown API key'));
           return;
-        }
-        req.principal = principal;
-        next();
-      },
-      next,
-    );
+        case 'expired':
+          next(expiredKeyError());
+          return;
+        case 'revoked':
+          next(revokedKeyError());
+      }
+    }, next);
   };
+}
+
+/**
+ * 403 unless the caller's key has the scope the operation needs (SCOPE_REQUIRED), before the
+ * body is validated: a key that may only write learns nothing about the read operations. Routed
+ * like the operations themselves, so no spelling of a path reaches one without this check.
+ */
+export function requireScopes(): Router {
+  const router = Router();
+  for (const operation of Object.keys(SCOPE_REQUIRED) as FeedbackOperationName[]) {
+    router.post(`/feedback/${operation}`, (req, _res, next) => {
+      if (req.principal === undefined) throw new ApiError('unauthorized', 'Missing or invalid credentials');
+      assertScopeGranted(req.principal.scopes, operation);
+      next();
+    });
+  }
+  return router;
 }
 
 /** 403 unless the caller's key grants `projectId`; says nothing about whether the project has data. */

@@ -9,3 +9,8 @@ export function hashKey(key: string): string {
 export function generateKey(): string {
   return `fk_${randomBytes(32).toString('base64url')}`;
 }
+
+/** A key's public id: the first 12 hex digits of its hash, as the api_keys.key_id column computes it. */
+export function keyIdOf(hash: string): string {
+  return hash.slice(0, 12);
+}

@@ -9,6 +9,12 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+export interface NotificationHandlers {
+  onMessage(payload: string): void;
+  /** Notifications may have been missed (the connection dropped, or listening just began). */
+  onGap(): void;
+}
+
 export interface Db extends Queryable {
   /** Which engine answers: reported by /readyz logs and benchmarks. */
   readonly engine: 'postgres' | 'pglite';
@@ -21,5 +27,10 @@ export interface Db extends Queryable {
    * an engine with a single connection (PGlite) keeps it, so `fn` restores what it changes.
    */
   session<T>(fn: (session: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * PostgreSQL only: hears every NOTIFY on `channel` from any session, over a dedicated connection
+   * that reconnects until `close()`. Resolves once the first attempt to listen has settled.
+   */
+  subscribe?(channel: string, handlers: NotificationHandlers): Promise<void>;
   close(): Promise<void>;
 }

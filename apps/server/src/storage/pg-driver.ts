@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Db, Queryable, QueryResultRows } from './db.js';
+import { listenForNotifications, type NotificationListener } from './pg-listener.js';
 import { sessionStartupOptions, withSessionOptions } from './session-settings.js';
 
 export interface PgOptions {
@@ -59,6 +60,7 @@ export function openPostgres(opts: PgOptions): Db {
   const onPoolError = opts.onPoolError ?? (() => undefined);
   pool.on('error', (err) => onPoolError(err));
   const direct = wrap(pool);
+  const listeners = new Set<NotificationListener>();
   return {
     engine: 'postgres',
     query: direct.query,
@@ -92,7 +94,13 @@ export function openPostgres(opts: PgOptions): Db {
         await client.end().catch(() => undefined);
       }
     },
+    async subscribe(channel, handlers): Promise<void> {
+      const listener = listenForNotifications({ connectionString: opts.connectionString, connectTimeoutMs: opts.connectTimeoutMs }, channel, handlers);
+      listeners.add(listener);
+      await listener.ready;
+    },
     async close(): Promise<void> {
+      await Promise.all([...listeners].map((l) => l.close()));
       await pool.end();
     },
   };

@@ -20,7 +20,7 @@ function errorOf(fn: () => unknown): ApiError {
 
 describe('authenticator', () => {
   it('resolves api:<key>; a later entry of the same key wins', () => {
-    expect(authenticate(basic('api:k1'))).toEqual({ userId: 'carol', projects: ['*/*'] });
+    expect(authenticate(basic('api:k1'))).toEqual({ userId: 'carol', projects: ['*/*'], scopes: ['ingest', 'read'] });
     expect(authenticate(`basic   ${btoa('api:k1')}  `).userId).toBe('carol');
   });
 
@@ -37,9 +37,30 @@ describe('authenticator', () => {
   });
 });
 
+describe('key scopes and expiry', () => {
+  it('gives a key its scopes (both by default)', () => {
+    const auth = authenticator([
+      { key: 'w', user: 'widget', projects: ['acme/*'], scopes: ['ingest'] },
+      { key: 'd', user: 'dash', projects: ['acme/*'] },
+    ]);
+    expect(auth(basic('api:w')).scopes).toEqual(['ingest']);
+    expect(auth(basic('api:d')).scopes).toEqual(['ingest', 'read']);
+  });
+
+  it('refuses a key from its expiry on, by the given clock, with the expired-key 401', () => {
+    let now = Date.parse('2030-01-01T00:00:00Z') - 1;
+    const auth = authenticator([{ key: 'e', user: 'eve', projects: ['acme/*'], expiresAt: '2030-01-01T00:00:00Z' }], () => now);
+    expect(auth(basic('api:e')).userId).toBe('eve');
+    now += 1;
+    const err = errorOf(() => auth(basic('api:e')));
+    expect(err.status).toBe(401);
+    expect(err.message).toBe('Missing or invalid credentials: this API key has expired');
+  });
+});
+
 describe('assertProjectAccess', () => {
   it('allows granted patterns and refuses others with 403', () => {
-    const alice = { userId: 'alice', projects: ['acme/*', 'other/one'] };
+    const alice = { userId: 'alice', projects: ['acme/*', 'other/one'], scopes: ['ingest', 'read'] as const };
     expect(() => assertProjectAccess(alice, 'acme/bot')).not.toThrow();
     expect(() => assertProjectAccess(alice, 'other/one')).not.toThrow();
     const err = errorOf(() => assertProjectAccess(alice, 'other/two'));

@@ -2,7 +2,7 @@
 // charset), then auth (401), then the validator (404 unknown operation, 415 media type, 422
 // query string, 422 schema), then the route (403, rules, storage). Every answer carries
 // X-Request-Id, errors included.
-import { ApiError, requestIdFor } from '@feedback/semantics';
+import { ApiError, assertScopeGranted, requestIdFor, type FeedbackOperationName } from '@feedback/semantics';
 import type { HttpResponse } from 'msw';
 import type { RouteContext } from '../routes/route-context.js';
 import type { Authenticate } from './auth.js';
@@ -13,6 +13,8 @@ import { assertMatchesSchema, type RequestSchemaName } from './schema-validator.
 
 /** A feedback operation: the schema its body must match, and what it answers. */
 export interface FeedbackOperation<Body> {
+  /** Which operation: the scope it needs (SCOPE_REQUIRED). */
+  name: FeedbackOperationName;
   schema: RequestSchemaName;
   run(body: Body, ctx: RouteContext): unknown;
 }
@@ -32,6 +34,8 @@ export async function answerFeedbackRequest<Body>(
   try {
     const parsed = await readJsonBody(request);
     const principal = deps.authenticate(request.headers.get('authorization'));
+    // A missing scope is refused as soon as the key is known, as on the server (http/auth.ts requireScopes).
+    if (operation !== null) assertScopeGranted(principal.scopes, operation.name);
     if (operation === null) throw new ApiError('not_found', 'No such endpoint');
     assertJsonContentType(request.headers.get('content-type'));
     assertNoQueryParameters(new URL(request.url));
