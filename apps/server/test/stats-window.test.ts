@@ -7,7 +7,7 @@ import type { FeedbackMetricSpec, FeedbackStatsReq } from '@feedback/api-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from './support/engines.js';
 import { customFeedback } from './support/query-bodies.js';
-import { expect422 } from './support/query-errors.js';
+import { expect400, expect422 } from './support/query-errors.js';
 import { seedFeedback } from './support/query-seed.js';
 import { bucketCounts, bucketStarts, DAY_MS, HOUR_MS, isUtcText } from './support/stats-buckets.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
@@ -110,10 +110,15 @@ describe.each(testEngines())('stats window and granularity on $name', (engine) =
       expect(bucketCounts(res)).toEqual([0, 0, 0, 0]);
     });
 
-    it('answers a window in year 0000, the earliest the API accepts', async () => {
-      const res = await stats({ start: '0000-01-01T00:00:00Z', end: '0000-01-02T00:00:00Z', metrics });
+    it('refuses a window in year 0000 (400): its buckets would begin before year 0001 (§5)', async () => {
+      const err = await expect400(stats({ start: '0000-01-01T00:00:00Z', end: '0000-01-02T00:00:00Z', metrics }));
+      expect(err.reason).toMatch(/before year 0001/);
+    });
+
+    it('answers a window on the first day of year 0001, the earliest grid there is', async () => {
+      const res = await stats({ start: '0001-01-01T00:00:00Z', end: '0001-01-02T00:00:00Z', metrics });
       expect(res.granularity).toBe(21_600);
-      const day = Date.parse('0000-01-01T00:00:00Z');
+      const day = Date.parse('0001-01-01T00:00:00Z');
       expect(res.buckets?.map((b) => Date.parse(b.timestamp))).toEqual([0, 1, 2, 3].map((i) => day + i * 21_600_000));
       expect(bucketCounts(res)).toEqual([0, 0, 0, 0]);
       expect(res.window_stats).toEqual({ v: { sum: 0, count: 0 } });

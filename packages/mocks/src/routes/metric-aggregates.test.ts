@@ -28,4 +28,16 @@ describe('metricOutputs', () => {
     expect(metricOutputs(m, ['b', '\uffff', '😀', 'B'])).toEqual(['B', '😀', 4]);
     expect(metricOutputs(m, [])).toEqual([null, null, 0]);
   });
+  it('numeric: sum/avg refuse only a running sum beyond the float range; avg uses no squares', () => {
+    const m = metric({ json_path: 'x', aggregations: ['sum', 'avg'] });
+    expect(metricOutputs(m, [2e155, 0])).toEqual([2e155, 1e155]);
+    expect(metricOutputs(m, [1e308, -1e308, 1e308])).toEqual([1e308, 1e308 / 3]);
+    expect(() => metricOutputs(m, [1e308, 1e308])).toThrow(/64-bit float/);
+  });
+
+  it('numeric: percentiles stay finite between the ends of the float range', () => {
+    const m = metric({ json_path: 'x', aggregations: ['min', 'max'], percentiles: [0, 50, 100] });
+    const max = Number.MAX_VALUE;
+    expect(metricOutputs(m, [max, -max])).toEqual([-max, max, -max, 0, max]);
+  });
 });

@@ -33,6 +33,8 @@ function numericOutputs(metric: ResolvedMetric, numbers: readonly number[], flag
       case 'sum':
         return sumOf(numbers);
       case 'avg':
+        // The running sum over the count, as the server's SQL computes it: no sum of squares
+        // decides whether an average is refused (§5: avg of [2e155, 0] is 1e155).
         return n === 0 ? null : sumOf(numbers) / n;
       case 'min':
         return extremeOf(numbers, byNumber, -1);

@@ -5,10 +5,12 @@ import type { FeedbackStatsReq, FeedbackStatsRes } from '@feedback/api-types';
 import {
   assembleStatsResponse,
   assertCleanStrings,
+  assertStatsAnswerSize,
   bucketGrid,
   bucketKeyOf,
   extractMetricValue,
   extractPath,
+  feedbackTypeFilter,
   resolveMetrics,
   resolveStatsWindow,
   triggerRefFilter,
@@ -52,9 +54,10 @@ export function feedbackStats(body: FeedbackStatsReq, ctx: RouteContext): Feedba
   const window = resolveStatsWindow(body, ctx.now());
   const metrics = resolveMetrics(body.metrics);
   const grid = bucketGrid(window);
+  assertStatsAnswerSize(grid.length, metrics);
   ctx.assertAvailable();
 
-  const feedbackType = body.feedback_type ?? null;
+  const feedbackType = feedbackTypeFilter(body.feedback_type);
   const triggerRef = triggerRefFilter(body.trigger_ref);
   const buckets = new Map<number, Group>();
   const total = new Group(metrics.length);

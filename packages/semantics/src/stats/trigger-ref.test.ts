@@ -21,4 +21,9 @@ describe('trigger_ref filter', () => {
   it('absent filter matches all', () => {
     expect(triggerRefMatches(triggerRefFilter(undefined), null)).toBe(true);
   });
+  it('an empty string is no filter, rows without trigger_ref included', () => {
+    expect(triggerRefFilter('')).toBeNull();
+    expect(triggerRefFilter(null)).toBeNull();
+    expect(triggerRefMatches(triggerRefFilter(''), null)).toBe(true);
+  });
 });

@@ -5,9 +5,12 @@ export interface TriggerRefFilter {
   prefix: boolean;
 }
 
-/** `…/monitor:*` matches every version of the monitor: a prefix match on the text before `:*`. */
+/**
+ * `…/monitor:*` matches every version of the monitor: a prefix match on the text before `:*`.
+ * Absent, null or `""`: no filter (as in Weave; §5 "Empty filter strings are no filter").
+ */
 export function triggerRefFilter(value: string | null | undefined): TriggerRefFilter | null {
-  if (value === null || value === undefined) return null;
+  if (value === null || value === undefined || value === '') return null;
   return value.endsWith(':*') ? { value: value.slice(0, -2), prefix: true } : { value, prefix: false };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isApiError } from '../errors.js';
 import { bucketGrid, bucketKeyOf } from './bucket-grid.js';
 import { resolveGranularity } from './granularity.js';
 import { earliestInstantAtOrAfterLocal } from './local-to-instant.js';
@@ -224,5 +225,61 @@ describe('bucketGrid', () => {
   it('refuses a granularity that would make more than 10,000 buckets', () => {
     expect(() => bucketGrid({ startMs: 0, endMs: 10_001_000, granularity: 1, timeZone: 'UTC' })).toThrow(RangeError);
     expect(bucketGrid({ startMs: 0, endMs: 10_000_000, granularity: 1, timeZone: 'UTC' })).toHaveLength(10_000);
+  });
+});
+
+describe('bucketGrid: keys stay within years 0001–9999', () => {
+  const refusal = (args: Parameters<typeof bucketGrid>[0]): string => {
+    try {
+      bucketGrid(args);
+    } catch (err) {
+      if (isApiError(err) && err.status === 400) return err.message;
+      throw err;
+    }
+    throw new Error('the grid was laid out');
+  };
+
+  it('refuses a huge granularity whose bucket before 1970 would begin before year 0001 (never moves it)', () => {
+    // local 1969-12-31T19:00 in New York: the key is −g, about 3,169 years before 1970
+    const startMs = at('1970-01-01T00:00:00Z');
+    expect(refusal({ startMs, endMs: startMs + HOUR, granularity: 100_000_000_000, timeZone: 'America/New_York' })).toMatch(
+      /^With granularity 100000000000 the bucket grid of this window needs a bucket beginning before year 0001 \(local time\); buckets must begin within years 0001–9999\./,
+    );
+    // the same granularity after 1970 in UTC: one bucket, from 1970
+    expect(grid('1970-01-01T00:00:00Z', '1970-01-01T01:00:00Z', 100_000_000_000, 'UTC')).toEqual([['1970-01-01T00:00:00Z', '1970-01-01T00:00:00.000Z']]);
+    // and up to the largest granularity there is
+    expect(grid('2024-06-01T00:00:00Z', '2024-06-01T01:00:00Z', Number.MAX_SAFE_INTEGER, 'UTC')).toEqual([['1970-01-01T00:00:00Z', '1970-01-01T00:00:00.000Z']]);
+    expect(refusal({ startMs: at('1969-12-31T23:00:00Z'), endMs: at('1970-01-01T01:00:00Z'), granularity: Number.MAX_SAFE_INTEGER, timeZone: 'UTC' })).toMatch(/before year 0001/);
+  });
+
+  it('refuses a window in year 0000, and one whose first bucket would begin there', () => {
+    expect(refusal({ startMs: at('0000-06-01T00:00:00Z'), endMs: at('0000-06-02T00:00:00Z'), granularity: 3600, timeZone: 'UTC' })).toMatch(/before year 0001/);
+    // 0001-01-01T00:00Z is 0000-12-31T19:00 in New York (local mean time then: −4:56:02)
+    expect(refusal({ startMs: at('0001-01-01T00:00:00Z'), endMs: at('0001-01-01T06:00:00Z'), granularity: 3600, timeZone: 'America/New_York' })).toMatch(/before year 0001/);
+  });
+
+  it('lays out the earliest and the latest grid there is', () => {
+    expect(grid('0001-01-01T00:00:00Z', '0001-01-01T02:00:00Z', 3600, 'UTC')).toEqual([
+      ['0001-01-01T00:00:00Z', '0001-01-01T00:00:00.000Z'],
+      ['0001-01-01T01:00:00Z', '0001-01-01T01:00:00.000Z'],
+    ]);
+    expect(grid('9999-12-31T22:00:00Z', '9999-12-31T23:59:59.999Z', 3600, 'UTC')).toEqual([
+      ['9999-12-31T22:00:00Z', '9999-12-31T22:00:00.000Z'],
+      ['9999-12-31T23:00:00Z', '9999-12-31T23:00:00.000Z'],
+    ]);
+  });
+
+  it('refuses a window whose local time reaches year 10000', () => {
+    // 9999-12-31T12:00Z is 10000-01-01T02:00 in Kiritimati (+14:00)
+    expect(refusal({ startMs: at('9999-12-31T00:00:00Z'), endMs: at('9999-12-31T23:00:00Z'), granularity: 3600, timeZone: 'Pacific/Kiritimati' })).toMatch(
+      /needs a bucket beginning after year 9999/,
+    );
+    // the part before local midnight is fine
+    expect(bucketGrid({ startMs: at('9999-12-31T00:00:00Z'), endMs: at('9999-12-31T10:00:00Z'), granularity: 3600, timeZone: 'Pacific/Kiritimati' })).toHaveLength(10);
+  });
+
+  it('checks only the keys the grid holds (an empty window at a boundary holds none)', () => {
+    expect(bucketGrid({ startMs: 0, endMs: 0, granularity: Number.MAX_SAFE_INTEGER, timeZone: 'UTC' })).toEqual([]);
+    expect(refusal({ startMs: -1, endMs: -1, granularity: Number.MAX_SAFE_INTEGER, timeZone: 'UTC' })).toMatch(/before year 0001/);
   });
 });

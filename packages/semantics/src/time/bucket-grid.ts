@@ -2,6 +2,7 @@
 // request's zone, floored to a multiple of the granularity counted from local 1970-01-01T00:00 —
 // in SQL: floor(extract(epoch from (created_at AT TIME ZONE tz)) / g) * g. The grid lists the keys
 // a window can produce, each with the instant its bucket begins.
+import { invalidRequest } from '../errors.js';
 import { daysFromCivil, MS_PER_DAY, MS_PER_HOUR, MS_PER_SECOND } from './civil-date.js';
 import { formatInstantInZone } from './format-instant.js';
 import { MAX_BUCKETS } from './granularity.js';
@@ -14,9 +15,19 @@ import {
   offsetShiftsBetween,
 } from './zone-offset.js';
 
-// 0000-01-01T00:00:00Z: no bucket begins earlier, so every timestamp stays a 4-digit-year
-// RFC 3339 date-time (only reachable with a window in year 0 and a huge granularity).
-const EARLIEST_SLOT_START_MS = daysFromCivil(0, 1, 1) * MS_PER_DAY;
+// Bucket keys are wall-clock readings in years 0001–9999 (what a calendar date-time type holds,
+// and a 4-digit year writes): local 0001-01-01T00:00 up to, not including, local 10000-01-01.
+// A grid that needs a key outside is refused, never moved (see gridOutOfRangeError).
+const FIRST_KEY_LOCAL_MS = daysFromCivil(1, 1, 1) * MS_PER_DAY;
+const KEYS_END_LOCAL_MS = daysFromCivil(10_000, 1, 1) * MS_PER_DAY;
+
+function gridOutOfRangeError(key: number, granularity: number): Error {
+  const side = key * MS_PER_SECOND < FIRST_KEY_LOCAL_MS ? 'before year 0001' : 'after year 9999';
+  return invalidRequest(
+    `With granularity ${granularity} the bucket grid of this window needs a bucket beginning ${side} (local time); ` +
+      'buckets must begin within years 0001–9999. Use a smaller granularity or a window further from the ends of that range.',
+  );
+}
 
 export interface BucketSlot {
   /** Local seconds since local 1970-01-01T00:00, a multiple of the granularity. */
@@ -48,9 +59,12 @@ export function bucketKeyOf(epochMs: number, granularity: number, tz: string): n
 }
 
 // Integer milliseconds and a true modulo, so no floating-point division can round a row into the
-// next bucket (1709999999.999 / 300 must not become a whole number).
+// next bucket (1709999999.999 / 300 must not become a whole number). A span longer than any
+// instant is from the epoch (beyond 2^53 it is not even exact) holds every instant in one of two
+// buckets: the one at 0, or the one before it.
 function floorKey(localMs: number, granularity: number): number {
   const span = granularity * MS_PER_SECOND;
+  if (span > Math.abs(localMs)) return localMs >= 0 ? 0 : -granularity;
   const remainder = ((localMs % span) + span) % span;
   return (localMs - remainder) / MS_PER_SECOND;
 }
@@ -109,6 +123,7 @@ function slotStartFinder(
  * back inside the window, the grid also starts early enough to hold the keys the repeated hour
  * reads (rows there must land in some bucket); so it may hold slightly more than MAX_BUCKETS.
  * Offset shifts are scanned hour by hour across the window: meant for stats windows (≤ 31 days).
+ * Every key lies in local years 0001–9999: a grid that would need another is a 400 (ApiError).
  */
 export function bucketGrid(args: BucketGridArgs): BucketSlot[] {
   const { startMs, endMs, granularity, timeZone } = args;
@@ -128,8 +143,10 @@ export function bucketGrid(args: BucketGridArgs): BucketSlot[] {
     key <= lastKey;
     key += granularity
   ) {
-    const slotStart = Math.max(EARLIEST_SLOT_START_MS, slotStartOf(key));
+    const slotStart = slotStartOf(key);
     if (slotStart >= endMs) break;
+    const localMs = key * MS_PER_SECOND;
+    if (localMs < FIRST_KEY_LOCAL_MS || localMs >= KEYS_END_LOCAL_MS) throw gridOutOfRangeError(key, granularity);
     // A key that exists has local time < key + granularity at its start; otherwise it was skipped.
     if (localEpochMs(timeZone, slotStart) >= (key + granularity) * MS_PER_SECOND) continue;
     slots.push({ key, startMs: slotStart, timestamp: formatInstantInZone(slotStart, timeZone) });
