@@ -8,12 +8,17 @@ import { requireApiKey, requireScopes } from './http/auth.js';
 import { docsRouter } from './http/docs.js';
 import { errorHandler } from './http/error-handler.js';
 import { httpLogger } from './http/logging.js';
+import { limitPerAddress, limitPerKey, RATE_LIMIT_DEFAULTS, type RateLimitSettings } from './http/rate-limit.js';
 import { refuseUnreadableBody } from './http/readable-body.js';
+import type { TrustProxy } from './http/trust-proxy.js';
+import { closeOnUnreadBody } from './http/unread-body.js';
 import type { KeyStore } from './keys/key-store.js';
 import { aggregateRoute } from './routes/aggregate.js';
 import { createRoute } from './routes/create.js';
 import { healthRouter } from './routes/health.js';
 import { statsRoute } from './routes/stats.js';
+import { limiterFor } from './rate-limit/limiter-for.js';
+import type { WindowLimiter } from './rate-limit/window-limiter.js';
 import { loadSpec } from './spec.js';
 import { createInsertBatcher, DEFAULT_CREATE_QUEUE_LIMITS, type CreateQueueLimits, type InsertBatcher } from './sql/insert-batcher.js';
 import type { Db } from './storage/db.js';
@@ -29,6 +34,12 @@ export interface AppDeps {
   bodyLimitBytes?: number;
   /** The clock, injectable for tests. */
   now?: () => number;
+  /** Requests per minute per key and per client address (RATE_LIMIT_DEFAULTS when absent). */
+  rateLimits?: RateLimitSettings;
+  /** Counts the rate limits; by default one per app, shared through `db` on PostgreSQL. */
+  rateLimiter?: WindowLimiter;
+  /** Proxies allowed to name the client in X-Forwarded-For (the per-address limit); none by default. */
+  trustProxy?: TrustProxy;
 }
 
 export interface RouteDeps {
@@ -50,9 +61,21 @@ export function createApp(deps: AppDeps): Express {
   app.use(httpLogger(deps.logger));
   app.use(docsRouter(spec));
   app.use(healthRouter(deps.db));
-  app.use(refuseUnreadableBody);
-  app.use(express.json({ limit: deps.bodyLimitBytes ?? 2 * 1024 * 1024, strict: false, type: ['application/json', 'application/*+json'] }));
+  // Authenticate first, then parse: an anonymous request costs a header check and a key lookup,
+  // and its body is never parsed nor inflated (closeOnUnreadBody). Limits by address come before
+  // the key is looked up; by key, before the body is read.
+  const bodyLimitBytes = deps.bodyLimitBytes ?? 2 * 1024 * 1024;
+  const limits = deps.rateLimits ?? RATE_LIMIT_DEFAULTS;
+  const limiter = deps.rateLimiter ?? limiterFor(deps.db, deps.logger);
+  const trustProxy = deps.trustProxy ?? false;
+  if (trustProxy !== false) app.set('trust proxy', trustProxy);
+  const clientAddress = trustProxy === false ? (req: express.Request) => req.socket.remoteAddress : (req: express.Request) => req.ip;
+  app.use('/feedback', limitPerAddress(limiter, limits.perAddress, clientAddress));
   app.use('/feedback', requireApiKey(deps.keys));
+  app.use('/feedback', limitPerKey(limiter, limits.perKey));
+  app.use('/feedback', refuseUnreadableBody);
+  app.use('/feedback', closeOnUnreadBody(bodyLimitBytes));
+  app.use('/feedback', express.json({ limit: bodyLimitBytes, strict: false, type: ['application/json', 'application/*+json'] }));
   app.use(requireScopes());
   app.use(
     OpenApiValidator.middleware({

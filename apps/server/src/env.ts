@@ -1,6 +1,8 @@
 // The only module that reads process.env: everything else receives a parsed Config.
 import type { KeyScope } from '@feedback/semantics';
 import { parseEnv } from './env-parsers.js';
+import { RATE_LIMIT_DEFAULTS, type RateLimitSettings } from './http/rate-limit.js';
+import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.js';
 
 export interface ApiKeySeed {
   key: string;
@@ -27,6 +29,9 @@ export interface Config {
   validateResponses: boolean;
   /** HTTP worker processes (node:cluster); 1 = serve from this process. PostgreSQL only. */
   workers: number;
+  /** Requests per minute per API key and per client address; 0 = no limit. */
+  rateLimits: RateLimitSettings;
+  trustProxy: TrustProxy;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -44,5 +49,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: parseEnv.int(env, 'FEEDBACK_BODY_LIMIT_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     validateResponses: parseEnv.bool(env, 'FEEDBACK_VALIDATE_RESPONSES', false),
     workers: parseEnv.workers(env, 'FEEDBACK_WORKERS'),
+    rateLimits: {
+      perKey: parseEnv.int(env, 'FEEDBACK_RATE_LIMIT_PER_KEY', RATE_LIMIT_DEFAULTS.perKey, 0, 1_000_000_000),
+      perAddress: parseEnv.int(env, 'FEEDBACK_RATE_LIMIT_PER_ADDRESS', RATE_LIMIT_DEFAULTS.perAddress, 0, 1_000_000_000),
+    },
+    trustProxy: parseTrustProxy(env, 'FEEDBACK_TRUST_PROXY'),
   };
 }

@@ -75,6 +75,8 @@ async function serveHttp(db: Db, config: Config, logger: Logger): Promise<void> 
     logger,
     validateResponses: config.validateResponses,
     bodyLimitBytes: config.bodyLimitBytes,
+    rateLimits: config.rateLimits,
+    trustProxy: config.trustProxy,
   });
   const server = app.listen(config.port, config.host);
   await once(server, 'listening');

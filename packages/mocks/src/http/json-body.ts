@@ -1,7 +1,8 @@
 // The request body as the server's `express.json({ limit: 2 MiB, strict: false, type:
 // ['application/json', 'application/*+json'] })` reads it, behind the shared charset and encoding
-// rules. That parser runs before authentication, so its answers (422 malformed JSON, 413 too
-// large, 415 charset or encoding) come first.
+// rules. That parser runs after authentication, so an anonymous body is never read; for an
+// authenticated caller its answers (415 charset or encoding, 413 too large, 422 malformed JSON)
+// come before the schema's.
 import {
   ApiError,
   contentEncodingOf,

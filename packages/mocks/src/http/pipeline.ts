@@ -1,7 +1,8 @@
-// One request through the server's middleware order: body parser (422 malformed, 413, 415
-// charset), then auth (401), then the validator (404 unknown operation, 415 media type, 422
-// query string, 422 schema), then the route (403, rules, storage). Every answer carries
-// X-Request-Id, errors included.
+// One request through the server's middleware order: auth (401) before the body is read, then
+// the body parser (415 charset or encoding, 413, 422 malformed), then the validator (404 unknown
+// operation, 415 media type, 422 query string, 422 schema), then the route (403, rules, storage).
+// Every answer carries X-Request-Id, errors included. The server's rate limits (429) have no
+// counterpart here: the fake serves one test process.
 import { ApiError, assertScopeGranted, requestIdFor, type FeedbackOperationName } from '@feedback/semantics';
 import type { HttpResponse } from 'msw';
 import type { RouteContext } from '../routes/route-context.js';
@@ -32,8 +33,8 @@ export async function answerFeedbackRequest<Body>(
 ): Promise<HttpResponse<string>> {
   const requestId = requestIdFor(request.headers.get('x-request-id'));
   try {
-    const parsed = await readJsonBody(request);
     const principal = deps.authenticate(request.headers.get('authorization'));
+    const parsed = await readJsonBody(request);
     // A missing scope is refused as soon as the key is known, as on the server (http/auth.ts requireScopes).
     if (operation !== null) assertScopeGranted(principal.scopes, operation.name);
     if (operation === null) throw new ApiError('not_found', 'No such endpoint');
