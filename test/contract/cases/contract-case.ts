@@ -19,6 +19,11 @@ export interface CaseRequest {
   contentType?: string;
   /** Content-Encoding: gzip and deflate bodies are sent compressed. */
   contentEncoding?: string;
+  /**
+   * Sent verbatim instead of `body`/`rawBody`, never compressed again (with `contentEncoding`
+   * as the header): for compressed bodies that are corrupt or truncated.
+   */
+  bytes?: Uint8Array<ArrayBuffer>;
 }
 
 /** A 422 entry as compared: `loc` and `type`, never the wording of `msg`. */

@@ -1,6 +1,7 @@
 // Every contract case, in the order the runner replays them.
 import { aggregateCases } from './aggregate-cases.js';
 import { authCases } from './auth-cases.js';
+import { bodyEncodingCases } from './body-encoding-cases.js';
 import type { ContractCase } from './contract-case.js';
 import { createCases } from './create-cases.js';
 import { statsCases } from './stats-cases.js';
@@ -8,4 +9,4 @@ import { validationCases } from './validation-cases.js';
 
 export type { CaseExpect, CaseRequest, CaseStep, ContractCase, DetailEntry, Endpoint } from './contract-case.js';
 
-export const contractCases: readonly ContractCase[] = [...authCases, ...validationCases, ...createCases, ...statsCases, ...aggregateCases];
+export const contractCases: readonly ContractCase[] = [...authCases, ...validationCases, ...bodyEncodingCases, ...createCases, ...statsCases, ...aggregateCases];

@@ -63,6 +63,7 @@ async function runStep(target: ContractTarget, step: CaseStep, label: string): P
     ...(step.request.rawBody === undefined ? {} : { rawBody: step.request.rawBody }),
     ...(step.request.contentType === undefined ? {} : { contentType: step.request.contentType }),
     ...(step.request.contentEncoding === undefined ? {} : { contentEncoding: step.request.contentEncoding }),
+    ...(step.request.bytes === undefined ? {} : { bytes: step.request.bytes }),
     authorization: authorizationOf(step),
   });
   checkStep(target, step, res, label);

@@ -11,6 +11,8 @@ export interface RawRequest {
   contentType?: string;
   /** Sent as Content-Encoding; gzip and deflate bodies are compressed, others sent as they are. */
   contentEncoding?: string;
+  /** Sent as they are instead of `body`/`rawBody`, whatever `contentEncoding` says. */
+  bytes?: Uint8Array<ArrayBuffer>;
 }
 
 export interface RawResponse {
@@ -25,14 +27,15 @@ export async function sendRaw(baseUrl: string, req: RawRequest): Promise<RawResp
   const method = req.method ?? 'POST';
   const headers: Record<string, string> = {};
   if (req.authorization !== null) headers['authorization'] = req.authorization;
-  let body: string | ArrayBuffer | undefined;
+  let body: string | ArrayBuffer | Uint8Array<ArrayBuffer> | undefined;
   if (method === 'POST') {
     headers['content-type'] = req.contentType ?? 'application/json';
-    body = req.rawBody ?? JSON.stringify(req.body);
+    const text = req.rawBody ?? JSON.stringify(req.body);
+    body = req.bytes ?? text;
     if (req.contentEncoding !== undefined) {
       headers['content-encoding'] = req.contentEncoding;
-      if (req.contentEncoding === 'gzip' || req.contentEncoding === 'deflate') {
-        body = await new Response(new Blob([body]).stream().pipeThrough(new CompressionStream(req.contentEncoding))).arrayBuffer();
+      if (req.bytes === undefined && (req.contentEncoding === 'gzip' || req.contentEncoding === 'deflate')) {
+        body = await new Response(new Blob([text]).stream().pipeThrough(new CompressionStream(req.contentEncoding))).arrayBuffer();
       }
     }
   }

@@ -1,31 +1,35 @@
 import type { ErrorRequestHandler } from 'express';
-import { ApiError, isApiError, UNREADABLE_BODY_REASON } from '@feedback/semantics';
-import { isDatabaseUnavailable, isUnknownTimeZoneInDatabase } from '../storage/db-errors.js';
+import { ApiError, isApiError } from '@feedback/semantics';
+import { isDatabaseUnavailable, isStatementTimeout, isUnknownTimeZoneInDatabase } from '../storage/db-errors.js';
+import { fromBodyReadError } from './body-errors.js';
 import { fromValidatorError, isValidatorError } from './validation-errors.js';
 
-/** Any thrown value → an ApiError, or undefined for a genuine bug (answered 500, logged). */
-export function toApiError(err: unknown): ApiError | undefined {
+const STATEMENT_TIMEOUT_REASON =
+  "The query ran past the server's statement timeout and repeating it unchanged would time out again: " +
+  'narrow the time window, use a coarser granularity, or ask for fewer metrics, percentiles or groups';
+
+/**
+ * Any thrown value → an ApiError, or undefined for a genuine bug (answered 500, logged).
+ * `contentEncoding`: the request's Content-Encoding header, named when its body does not inflate.
+ */
+export function toApiError(err: unknown, contentEncoding?: string): ApiError | undefined {
   if (isApiError(err)) return err;
+  // 504 without Retry-After: the same query would time out again (create answers 503 itself).
+  if (isStatementTimeout(err)) return new ApiError('query_timeout', STATEMENT_TIMEOUT_REASON);
   if (isDatabaseUnavailable(err)) return new ApiError('unavailable', 'The database is unavailable; retry later');
   if (isUnknownTimeZoneInDatabase(err)) {
     // The zone passed the Intl check but the database's time-zone data is older.
     return new ApiError('invalid_request', 'Unknown time zone: the database does not know this zone');
   }
-  const e = err as { type?: string; status?: number } | null;
-  // body-parser: malformed JSON is a schema failure (422), an oversized body a 413.
-  if (e?.type === 'entity.parse.failed') {
-    return new ApiError('validation', 'Malformed JSON', [{ loc: ['body'], msg: 'JSON decode error', type: 'json_invalid' }]);
-  }
-  if (e?.type === 'entity.too.large') return new ApiError('payload_too_large', 'The request body is over the size limit');
-  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
-    return new ApiError('unsupported_media_type', UNREADABLE_BODY_REASON);
-  }
+  // body-parser: malformed JSON or a body that does not inflate is a 422, an oversized body a 413.
+  const bodyError = fromBodyReadError(err, contentEncoding);
+  if (bodyError !== undefined) return bodyError;
   if (isValidatorError(err)) return fromValidatorError(err);
   return undefined;
 }
 
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
-  const apiError = toApiError(err);
+  const apiError = toApiError(err, req.headers['content-encoding']);
   if (apiError === undefined) {
     req.log.error({ err }, 'unhandled error');
     res.status(500).json({ reason: 'Internal server error', error_type: 'InternalError' });
@@ -35,6 +39,7 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     req.log.warn({ err }, 'database unavailable');
     res.setHeader('Retry-After', '1');
   }
+  if (apiError.code === 'query_timeout') req.log.warn({ err }, 'statement timeout');
   if (apiError.code === 'unauthorized') res.setHeader('WWW-Authenticate', 'Basic realm="feedback", charset="UTF-8"');
   res.status(apiError.status).json(apiError.toBody());
 };

@@ -37,7 +37,8 @@ export function httpLogger(logger: Logger): RequestHandler {
     });
     res.once('close', () => {
       const aborted = !res.writableFinished;
-      const level = aborted || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
+      // A client that hangs up (an aborted upload, a caller's own timeout) is a 4xx-like event, not a server fault.
+      const level = res.statusCode >= 500 ? 'error' : aborted || res.statusCode >= 400 ? 'warn' : 'info';
       if (!logger.isLevelEnabled(level)) return;
       logger[level](
         {

@@ -68,4 +68,28 @@ describe('readJsonBody', () => {
       expect(err.status, encoding).toBe(415);
     }
   });
+
+  it('gives 422 json_invalid at body for a gzip or deflate body that does not inflate', async () => {
+    const gzipped = new Uint8Array(await new Response(new Blob(['{"a":1}']).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
+    const rawDeflate = await new Response(new Blob(['{"a":1}']).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer();
+    const cases: [string, BodyInit, string][] = [
+      ['garbage', 'not compressed', 'gzip'],
+      ['truncated', gzipped.slice(0, -4), 'gzip'],
+      ['bad checksum', Uint8Array.from(gzipped, (b, i) => (i === gzipped.length - 8 ? b ^ 0xff : b)), 'gzip'],
+      ['empty', new Uint8Array(0), 'gzip'],
+      ['raw deflate sent as deflate', rawDeflate, 'deflate'],
+      ['gzip sent as deflate', gzipped, 'deflate'],
+    ];
+    for (const [label, body, encoding] of cases) {
+      const err = await errorOf(readJsonBody(request(body, { 'content-type': 'application/json', 'content-encoding': encoding })));
+      expect(err.toBody(), label).toEqual({ detail: [{ loc: ['body'], msg: `The body is not valid ${encoding} data: it is corrupt, truncated or empty`, type: 'json_invalid' }] });
+    }
+  });
+
+  it('stops inflating at the body limit: a small gzip body that inflates past 2 MiB is a 413', async () => {
+    const bomb = await new Response(new Blob([' '.repeat(BODY_LIMIT_BYTES + 1)]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
+    expect(bomb.byteLength).toBeLessThan(10_000);
+    const err = await errorOf(readJsonBody(request(bomb, { 'content-type': 'application/json', 'content-encoding': 'gzip' })));
+    expect(err.status).toBe(413);
+  });
 });

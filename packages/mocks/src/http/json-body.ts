@@ -10,6 +10,8 @@ import {
   isReadableContentEncoding,
   isReadableJsonCharset,
   jsonCharsetOf,
+  malformedCompressedBodyError,
+  malformedJsonError,
   UNREADABLE_BODY_REASON,
 } from '@feedback/semantics';
 
@@ -25,10 +27,47 @@ function unreadableBody(): ApiError {
 // The shared rules admit only what DecompressionStream inflates (browsers too).
 type ContentEncoding = 'identity' | 'gzip' | 'deflate';
 
+function tooLarge(): ApiError {
+  return new ApiError('payload_too_large', 'The request body is over the size limit');
+}
+
+/**
+ * The body's bytes, inflated, read no further than the limit (as raw-body stops a gzip bomb).
+ * A stream that does not inflate (corrupt, truncated, empty) is a 422, as zlib's errors are on
+ * the server.
+ */
 async function bodyBytes(request: Request, encoding: ContentEncoding): Promise<Uint8Array> {
-  if (encoding === 'identity' || request.body === null) return new Uint8Array(await request.arrayBuffer());
-  const inflated = request.body.pipeThrough(new DecompressionStream(encoding));
-  return new Uint8Array(await new Response(inflated).arrayBuffer());
+  if (encoding === 'identity' || request.body === null) {
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    if (encoding !== 'identity') throw malformedCompressedBodyError(encoding);
+    if (bytes.byteLength > BODY_LIMIT_BYTES) throw tooLarge();
+    return bytes;
+  }
+  const reader = request.body.pipeThrough(new DecompressionStream(encoding)).getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      throw malformedCompressedBodyError(encoding);
+    }
+    if (chunk.done) break;
+    length += chunk.value.byteLength;
+    if (length > BODY_LIMIT_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(chunk.value);
+  }
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const c of chunks) {
+    bytes.set(c, offset);
+    offset += c.byteLength;
+  }
+  return bytes;
 }
 
 export async function readJsonBody(request: Request): Promise<JsonBody> {
@@ -39,14 +78,11 @@ export async function readJsonBody(request: Request): Promise<JsonBody> {
   if (!isReadableJsonCharset(charset) || !isReadableContentEncoding(encoding)) throw unreadableBody();
   const decoder = new TextDecoder(charset);
   const bytes = await bodyBytes(request, encoding as ContentEncoding);
-  if (bytes.byteLength > BODY_LIMIT_BYTES) {
-    throw new ApiError('payload_too_large', 'The request body is over the size limit');
-  }
   const text = decoder.decode(bytes);
   if (text.length === 0) return { kind: 'parsed', value: {} };
   try {
     return { kind: 'parsed', value: JSON.parse(text) as unknown };
   } catch {
-    throw new ApiError('validation', 'Malformed JSON', [{ loc: ['body'], msg: 'JSON decode error', type: 'json_invalid' }]);
+    throw malformedJsonError();
   }
 }
