@@ -91,7 +91,7 @@ describe('bad seed rows', () => {
       'rows[0] was refused: wb_user_id must be a non-empty string',
     );
     expect(() => createFeedbackFake({ rows: [{ ...seed('2024-03-01T00:00:00Z', 0), project_id: 'nope' }] })).toThrow(
-      'rows[0] was refused: body.project_id: must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"',
+      'rows[0] was refused: body.project_id: must match pattern "^[A-Za-z0-9_.-]{1,128}/[A-Za-z0-9_.-]{1,128}$"',
     );
     expect(() => createFeedbackFake({ rows: [seed('2024-03-01T00:00:00Z', 0, { runnable_ref: null })] })).toThrow(
       'rows[0] was refused: runnable_ref is required',

@@ -8,3 +8,4 @@ export * from './ids/index.js';
 export * from './schema/index.js';
 export * from './access/index.js';
 export * from './body/index.js';
+export * from './limits/index.js';

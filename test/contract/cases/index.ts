@@ -4,9 +4,10 @@ import { authCases } from './auth-cases.js';
 import { bodyEncodingCases } from './body-encoding-cases.js';
 import type { ContractCase } from './contract-case.js';
 import { createCases } from './create-cases.js';
+import { limitCases } from './limit-cases.js';
 import { statsCases } from './stats-cases.js';
 import { validationCases } from './validation-cases.js';
 
 export type { CaseExpect, CaseRequest, CaseStep, ContractCase, DetailEntry, Endpoint } from './contract-case.js';
 
-export const contractCases: readonly ContractCase[] = [...authCases, ...validationCases, ...bodyEncodingCases, ...createCases, ...statsCases, ...aggregateCases];
+export const contractCases: readonly ContractCase[] = [...authCases, ...validationCases, ...bodyEncodingCases, ...createCases, ...statsCases, ...aggregateCases, ...limitCases];

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { FeedbackAggregateBucket, FeedbackAggregateReq, FeedbackAggregateRes } from '@feedback/api-types';
-import { checkAggregateRequest } from '@feedback/semantics';
+import { assertAggregateAnswerRows, checkAggregateRequest } from '@feedback/semantics';
 import type { RouteDeps } from '../app.js';
 import { assertProjectAccess } from '../http/auth.js';
 import { runAggregateQuery, toAggregateQuery, type AggregateRow } from '../sql/aggregate-query.js';
@@ -17,6 +17,7 @@ export function aggregateRoute({ db }: RouteDeps): RequestHandler {
     assertProjectAccess(req.principal, body.project_id);
     const q = checkAggregateRequest(body);
     const rows = await runAggregateQuery(db, toAggregateQuery(q));
+    assertAggregateAnswerRows(rows.length);
     const toBucket = (row: AggregateRow): FeedbackAggregateBucket => ({
       time_bucket_start_ms: q.timeBucketSeconds === null ? null : row.bucket_ms,
       group: Object.fromEntries(q.groupBy.map((g, i) => [g, row.groups[i] ?? ''])),

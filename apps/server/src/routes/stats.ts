@@ -3,6 +3,7 @@ import type { FeedbackStatsReq, StatsValue } from '@feedback/api-types';
 import {
   assembleStatsResponse,
   assertCleanStrings,
+  assertStatsAnswerSize,
   bucketGrid,
   resolveMetrics,
   resolveStatsWindow,
@@ -36,6 +37,8 @@ export function statsRoute({ db, now }: RouteDeps): RequestHandler {
     const window = resolveStatsWindow(body, now());
     const metrics = resolveMetrics(body.metrics);
     const grid = bucketGrid(window);
+    // The answer's size is known before any query: refuse an oversized one without running it.
+    assertStatsAnswerSize(grid.length, metrics);
     const rows = await runStatsQuery(db, toStatsQuery(body, window, metrics));
     const byBucketKey = new Map<number, ComputedAggregates>();
     let total: ComputedAggregates | undefined;

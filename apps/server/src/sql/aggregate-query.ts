@@ -6,8 +6,10 @@
 // (jsonb would reorder their keys) already in code-point order, as the response lists them: the
 // route then has no sorting left to do.
 // Group columns come from a fixed allow-list keyed by the validated enum; values are parameters.
+// At most MAX_AGGREGATE_ROWS + 1 rows come back: one more than an answer may hold, so the route
+// can refuse an oversized answer without ever holding it.
 import type { GroupByDimension } from '@feedback/api-types';
-import { splitIdPatterns, type ResolvedAggregate } from '@feedback/semantics';
+import { MAX_AGGREGATE_ROWS, splitIdPatterns, type ResolvedAggregate } from '@feedback/semantics';
 import type { Db } from '../storage/db.js';
 import { boundParams, type Bind, type SqlStatement } from './statement.js';
 import { pgInstant } from './pg-instant.js';
@@ -187,7 +189,8 @@ export function buildAggregateSql(q: AggregateQuery, plan: AggregatePlan = 'thre
     FROM base
     LEFT JOIN tags USING (${keyList})
     LEFT JOIN ratings USING (${keyList})
-    ORDER BY ${order.join(', ')}`;
+    ORDER BY ${order.join(', ')}
+    LIMIT ${bind(MAX_AGGREGATE_ROWS + 1, 'int')}`;
   return { sql, params };
 }
 

@@ -112,7 +112,7 @@ export interface components {
         FeedbackCreateReq: {
             /**
              * Project Id
-             * @description Project as `entity/project`: exactly one `/`, both parts non-empty, characters `[A-Za-z0-9_.-]`.
+             * @description Project as `entity/project`: exactly one `/`, both parts 1–128 characters `[A-Za-z0-9_.-]`.
              * @example acme/support-bot
              */
             project_id: string;
@@ -304,7 +304,7 @@ export interface components {
         FeedbackStatsReq: {
             /**
              * Project Id
-             * @description Project as `entity/project`: exactly one `/`, both parts non-empty, characters `[A-Za-z0-9_.-]`.
+             * @description Project as `entity/project`: exactly one `/`, both parts 1–128 characters `[A-Za-z0-9_.-]`.
              * @example acme/support-bot
              */
             project_id: string;
@@ -449,7 +449,7 @@ export interface components {
         FeedbackAggregateReq: {
             /**
              * Project Id
-             * @description Project as `entity/project`: exactly one `/`, both parts non-empty, characters `[A-Za-z0-9_.-]`.
+             * @description Project as `entity/project`: exactly one `/`, both parts 1–128 characters `[A-Za-z0-9_.-]`.
              * @example acme/support-bot
              */
             project_id: string;

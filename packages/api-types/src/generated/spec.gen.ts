@@ -751,15 +751,17 @@ export const openapiSpec = {
         "properties": {
           "project_id": {
             "type": "string",
+            "maxLength": 257,
             "title": "Project Id",
-            "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$",
-            "description": "Project as `entity/project`: exactly one `/`, both parts non-empty, characters `[A-Za-z0-9_.-]`.",
+            "pattern": "^[A-Za-z0-9_.-]{1,128}/[A-Za-z0-9_.-]{1,128}$",
+            "description": "Project as `entity/project`: exactly one `/`, both parts 1–128 characters `[A-Za-z0-9_.-]`.",
             "examples": [
               "acme/support-bot"
             ]
           },
           "weave_ref": {
             "type": "string",
+            "maxLength": 2048,
             "title": "Weave Ref",
             "description": "The object or call this feedback is about.",
             "examples": [
@@ -768,6 +770,7 @@ export const openapiSpec = {
           },
           "feedback_type": {
             "type": "string",
+            "maxLength": 256,
             "title": "Feedback Type",
             "description": "Kind of feedback: `wandb.annotation.<name>`, `wandb.runnable.<name>`, `wandb.agent_monitor`, `wandb.agent_user_feedback`, `wandb.note.1`, `wandb.reaction.1`, or any custom type.",
             "examples": [
@@ -788,7 +791,8 @@ export const openapiSpec = {
           "id": {
             "anyOf": [
               {
-                "type": "string"
+                "type": "string",
+                "maxLength": 128
               },
               {
                 "type": "null"
@@ -803,7 +807,8 @@ export const openapiSpec = {
           "creator": {
             "anyOf": [
               {
-                "type": "string"
+                "type": "string",
+                "maxLength": 256
               },
               {
                 "type": "null"
@@ -817,7 +822,8 @@ export const openapiSpec = {
           "annotation_ref": {
             "anyOf": [
               {
-                "type": "string"
+                "type": "string",
+                "maxLength": 2048
               },
               {
                 "type": "null"
@@ -831,7 +837,8 @@ export const openapiSpec = {
           "runnable_ref": {
             "anyOf": [
               {
-                "type": "string"
+                "type": "string",
+                "maxLength": 2048
               },
               {
                 "type": "null"
@@ -845,7 +852,8 @@ export const openapiSpec = {
           "call_ref": {
             "anyOf": [
               {
-                "type": "string"
+                "type": "string",
+                "maxLength": 2048
               },
               {
                 "type": "null"
@@ -859,7 +867,8 @@ export const openapiSpec = {
           "trigger_ref": {
             "anyOf": [
               {
-                "type": "string"
+                "type": "string",
+                "maxLength": 2048
               },
               {
                 "type": "null"
@@ -873,7 +882,8 @@ export const openapiSpec = {
           "queue_id": {
             "anyOf": [
               {
-                "type": "string"
+                "type": "string",
+                "maxLength": 128
               },
               {
                 "type": "null"
@@ -887,8 +897,10 @@ export const openapiSpec = {
           },
           "scorer_tags": {
             "type": "array",
+            "maxItems": 256,
             "items": {
-              "type": "string"
+              "type": "string",
+              "maxLength": 256
             },
             "title": "Scorer Tags",
             "description": "Tags applied to the ref by a scorer",
@@ -901,8 +913,13 @@ export const openapiSpec = {
           },
           "scorer_tag_reasons": {
             "type": "object",
+            "maxProperties": 256,
+            "propertyNames": {
+              "maxLength": 256
+            },
             "additionalProperties": {
-              "type": "string"
+              "type": "string",
+              "maxLength": 8192
             },
             "title": "Scorer Tag Reasons",
             "description": "reason text per tag, keyed by tag name",
@@ -914,6 +931,10 @@ export const openapiSpec = {
           },
           "scorer_tag_confidences": {
             "type": "object",
+            "maxProperties": 256,
+            "propertyNames": {
+              "maxLength": 256
+            },
             "additionalProperties": {
               "type": "number"
             },
@@ -927,6 +948,10 @@ export const openapiSpec = {
           },
           "scorer_ratings": {
             "type": "object",
+            "maxProperties": 256,
+            "propertyNames": {
+              "maxLength": 256
+            },
             "additionalProperties": {
               "type": "number"
             },
@@ -940,8 +965,13 @@ export const openapiSpec = {
           },
           "scorer_rating_reasons": {
             "type": "object",
+            "maxProperties": 256,
+            "propertyNames": {
+              "maxLength": 256
+            },
             "additionalProperties": {
-              "type": "string"
+              "type": "string",
+              "maxLength": 8192
             },
             "title": "Scorer Rating Reasons",
             "description": "reason text per rating, keyed by rating name",
@@ -953,6 +983,10 @@ export const openapiSpec = {
           },
           "scorer_rating_confidences": {
             "type": "object",
+            "maxProperties": 256,
+            "propertyNames": {
+              "maxLength": 256
+            },
             "additionalProperties": {
               "type": "number"
             },
@@ -967,7 +1001,8 @@ export const openapiSpec = {
           "wb_user_id": {
             "anyOf": [
               {
-                "type": "string"
+                "type": "string",
+                "maxLength": 256
               },
               {
                 "type": "null"
@@ -978,12 +1013,14 @@ export const openapiSpec = {
           },
           "span_agent_name": {
             "type": "string",
+            "maxLength": 256,
             "title": "Span Agent Name",
             "default": "",
             "description": "Name of the agent that produced the span."
           },
           "span_agent_version": {
             "type": "string",
+            "maxLength": 256,
             "title": "Span Agent Version",
             "default": "",
             "description": "Version of the agent that produced the span."
@@ -993,18 +1030,21 @@ export const openapiSpec = {
           },
           "span_conversation_id": {
             "type": "string",
+            "maxLength": 256,
             "title": "Span Conversation Id",
             "default": "",
             "description": "Conversation the span belongs to; filled from an `agent_conversation` weave_ref when empty."
           },
           "span_trace_id": {
             "type": "string",
+            "maxLength": 256,
             "title": "Span Trace Id",
             "default": "",
             "description": "Trace the span belongs to; filled from an `agent_turn` weave_ref when empty."
           },
           "scorer_trace_id": {
             "type": "string",
+            "maxLength": 256,
             "title": "Scorer Trace Id",
             "default": "",
             "description": "Trace of the scorer run that produced this feedback."
@@ -1065,9 +1105,10 @@ export const openapiSpec = {
         "properties": {
           "project_id": {
             "type": "string",
+            "maxLength": 257,
             "title": "Project Id",
-            "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$",
-            "description": "Project as `entity/project`: exactly one `/`, both parts non-empty, characters `[A-Za-z0-9_.-]`.",
+            "pattern": "^[A-Za-z0-9_.-]{1,128}/[A-Za-z0-9_.-]{1,128}$",
+            "description": "Project as `entity/project`: exactly one `/`, both parts 1–128 characters `[A-Za-z0-9_.-]`.",
             "examples": [
               "acme/support-bot"
             ]
@@ -1075,6 +1116,7 @@ export const openapiSpec = {
           "start": {
             "type": "string",
             "format": "date-time",
+            "maxLength": 64,
             "title": "Start",
             "description": "Inclusive start time (UTC, ISO 8601)."
           },
@@ -1082,7 +1124,8 @@ export const openapiSpec = {
             "anyOf": [
               {
                 "type": "string",
-                "format": "date-time"
+                "format": "date-time",
+                "maxLength": 64
               },
               {
                 "type": "null"
@@ -1094,7 +1137,8 @@ export const openapiSpec = {
           "feedback_type": {
             "anyOf": [
               {
-                "type": "string"
+                "type": "string",
+                "maxLength": 256
               },
               {
                 "type": "null"
@@ -1106,7 +1150,8 @@ export const openapiSpec = {
           "trigger_ref": {
             "anyOf": [
               {
-                "type": "string"
+                "type": "string",
+                "maxLength": 2048
               },
               {
                 "type": "null"
@@ -1119,7 +1164,8 @@ export const openapiSpec = {
             "anyOf": [
               {
                 "type": "integer",
-                "minimum": 0
+                "minimum": 0,
+                "maximum": 315569520000
               },
               {
                 "type": "null"
@@ -1130,12 +1176,14 @@ export const openapiSpec = {
           },
           "timezone": {
             "type": "string",
+            "maxLength": 64,
             "title": "Timezone",
             "description": "IANA timezone for bucket alignment.",
             "default": "UTC"
           },
           "metrics": {
             "type": "array",
+            "maxItems": 50,
             "items": {
               "$ref": "#/components/schemas/FeedbackMetricSpec"
             },
@@ -1155,6 +1203,7 @@ export const openapiSpec = {
         "properties": {
           "json_path": {
             "type": "string",
+            "maxLength": 256,
             "title": "Json Path",
             "description": "Dot path into payload_dump (e.g. 'output', 'output.score')."
           },
@@ -1171,6 +1220,7 @@ export const openapiSpec = {
           },
           "aggregations": {
             "type": "array",
+            "maxItems": 7,
             "items": {
               "$ref": "#/components/schemas/AggregationType"
             },
@@ -1179,6 +1229,7 @@ export const openapiSpec = {
           },
           "percentiles": {
             "type": "array",
+            "maxItems": 20,
             "items": {
               "type": "number"
             },
@@ -1314,9 +1365,10 @@ export const openapiSpec = {
         "properties": {
           "project_id": {
             "type": "string",
+            "maxLength": 257,
             "title": "Project Id",
-            "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$",
-            "description": "Project as `entity/project`: exactly one `/`, both parts non-empty, characters `[A-Za-z0-9_.-]`.",
+            "pattern": "^[A-Za-z0-9_.-]{1,128}/[A-Za-z0-9_.-]{1,128}$",
+            "description": "Project as `entity/project`: exactly one `/`, both parts 1–128 characters `[A-Za-z0-9_.-]`.",
             "examples": [
               "acme/support-bot"
             ]
@@ -1324,12 +1376,14 @@ export const openapiSpec = {
           "after_ms": {
             "type": "integer",
             "minimum": 0,
+            "maximum": 253402300799999,
             "title": "After Ms",
             "description": "Inclusive lower bound on created_at (milliseconds since epoch)."
           },
           "before_ms": {
             "type": "integer",
             "minimum": 0,
+            "maximum": 253402300799999,
             "title": "Before Ms",
             "description": "Exclusive upper bound on created_at (milliseconds since epoch)."
           },
@@ -1337,7 +1391,8 @@ export const openapiSpec = {
             "anyOf": [
               {
                 "type": "integer",
-                "exclusiveMinimum": 0
+                "exclusiveMinimum": 0,
+                "maximum": 315569520000
               },
               {
                 "type": "null"
@@ -1348,16 +1403,20 @@ export const openapiSpec = {
           },
           "feedback_types": {
             "type": "array",
+            "maxItems": 100,
             "items": {
-              "type": "string"
+              "type": "string",
+              "maxLength": 256
             },
             "title": "Feedback Types",
             "description": "Filter on feedback_type by prefix"
           },
           "tags": {
             "type": "array",
+            "maxItems": 100,
             "items": {
-              "type": "string"
+              "type": "string",
+              "maxLength": 256
             },
             "title": "Tags",
             "description": "Filter to feedback that includes any of the given tags"
@@ -1392,30 +1451,37 @@ export const openapiSpec = {
           },
           "monitor_ids": {
             "type": "array",
+            "maxItems": 100,
             "items": {
-              "type": "string"
+              "type": "string",
+              "maxLength": 256
             },
             "title": "Monitor Ids",
             "description": "Filter to these monitor ids (exact match; suffix with '*' for prefix match)."
           },
           "scorer_ids": {
             "type": "array",
+            "maxItems": 100,
             "items": {
-              "type": "string"
+              "type": "string",
+              "maxLength": 256
             },
             "title": "Scorer Ids",
             "description": "Filter to these scorer ids (exact match; suffix with '*' for prefix match)."
           },
           "span_agent_names": {
             "type": "array",
+            "maxItems": 100,
             "items": {
-              "type": "string"
+              "type": "string",
+              "maxLength": 256
             },
             "title": "Span Agent Names",
             "description": "Filter to feedback whose span_agent_name matches any of these (exact)."
           },
           "span_types": {
             "type": "array",
+            "maxItems": 2,
             "items": {
               "type": "string",
               "enum": [
@@ -1428,6 +1494,7 @@ export const openapiSpec = {
           },
           "group_by": {
             "type": "array",
+            "maxItems": 4,
             "items": {
               "type": "string",
               "enum": [

@@ -1,6 +1,6 @@
 // Request bodies checked against openapi.json's component schemas the way the server's
-// express-openapi-validator does it (Ajv 2020, all errors, defaults filled in, its error paths
-// and messages), mapped to the 422 body through the same toValidationDetail as the server.
+// express-openapi-validator does it (Ajv 2020, stopping at the first failure, defaults filled in,
+// its error paths and messages), mapped to the 422 body through the same toValidationDetail as the server.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { openapiSpec } from '@feedback/api-types/spec';
 import { ApiError, pathSegments, toValidationDetail, type SchemaFailure } from '@feedback/semantics';
@@ -17,9 +17,9 @@ function validatorFor(name: RequestSchemaName): ValidateFunction {
   const hit = compiled.get(name);
   if (hit !== undefined) return hit;
   if (ajv === undefined) {
-    // The validator's request options (its AjvOptions.request with validateRequests: { allErrors: true }).
+    // The validator's request options (its AjvOptions.request with validateRequests: { allErrors: false }).
     ajv = new Ajv2020({
-      allErrors: true,
+      allErrors: false,
       useDefaults: true,
       strict: false,
       strictNumbers: true,

@@ -2,7 +2,7 @@
 // sql/aggregate-query.ts: rows filtered (AND across fields, OR within a list), grouped by time
 // bucket and group_by values, counted; sparse, except that a bare total is always one row.
 import type { FeedbackAggregateBucket, FeedbackAggregateReq, FeedbackAggregateRes, GroupByDimension } from '@feedback/api-types';
-import { checkAggregateRequest, compareCodePoints, feedbackTypeMatches, idPatternMatches, type ResolvedAggregate } from '@feedback/semantics';
+import { assertAggregateAnswerRows, checkAggregateRequest, compareCodePoints, feedbackTypeMatches, idPatternMatches, type ResolvedAggregate } from '@feedback/semantics';
 import { assertProjectAccess } from '../http/auth.js';
 import type { StoredFeedback } from '../store/stored-feedback.js';
 import type { RouteContext } from './route-context.js';
@@ -106,6 +106,7 @@ export function aggregateFeedback(body: FeedbackAggregateReq, ctx: RouteContext)
     accumulate(group, row);
   }
 
+  assertAggregateAnswerRows(groups.size);
   const buckets: FeedbackAggregateBucket[] = [...groups.values()].sort(compareGroups(q.groupBy)).map((g) => ({
     time_bucket_start_ms: bucketSpanMs === null ? null : g.bucketMs,
     group: Object.fromEntries(q.groupBy.map((d, i) => [d, g.groups[i] ?? ''])),

@@ -5,6 +5,7 @@ import type { FeedbackStatsReq, FeedbackStatsRes } from '@feedback/api-types';
 import {
   assembleStatsResponse,
   assertCleanStrings,
+  assertStatsAnswerSize,
   bucketGrid,
   bucketKeyOf,
   extractMetricValue,
@@ -53,6 +54,7 @@ export function feedbackStats(body: FeedbackStatsReq, ctx: RouteContext): Feedba
   const window = resolveStatsWindow(body, ctx.now());
   const metrics = resolveMetrics(body.metrics);
   const grid = bucketGrid(window);
+  assertStatsAnswerSize(grid.length, metrics);
   ctx.assertAvailable();
 
   const feedbackType = feedbackTypeFilter(body.feedback_type);

@@ -22,12 +22,18 @@ describe('project ids', () => {
       expect(e.detail).toEqual([
         {
           loc: ['body', 'project_id'],
-          msg: "String should match pattern '^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$'",
+          msg: "String should match pattern '^[A-Za-z0-9_.-]{1,128}/[A-Za-z0-9_.-]{1,128}$'",
           type: 'string_pattern_mismatch',
         },
       ]);
     }
     expect(() => assertProjectId('acme/bot')).not.toThrow();
+  });
+
+  it('allows parts of 1 to 128 characters', () => {
+    expect(isValidProjectId(`${'e'.repeat(128)}/${'p'.repeat(128)}`)).toBe(true);
+    expect(isValidProjectId(`${'e'.repeat(129)}/p`)).toBe(false);
+    expect(isValidProjectId(`e/${'p'.repeat(129)}`)).toBe(false);
   });
 });
 

@@ -1,8 +1,11 @@
 // Project ids and the project patterns an API key grants.
 import { validationError } from '../errors.js';
 
-/** `entity/project`: exactly one `/`, both parts non-empty, characters `[A-Za-z0-9_.-]`. */
-export const PROJECT_ID_PATTERN = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+/**
+ * `entity/project`: exactly one `/`, both parts 1–128 characters `[A-Za-z0-9_.-]` (W&B's own
+ * limit on a project name is 128 characters). The same pattern as openapi.json's `project_id`.
+ */
+export const PROJECT_ID_PATTERN = /^[A-Za-z0-9_.-]{1,128}\/[A-Za-z0-9_.-]{1,128}$/;
 
 /**
  * A granted pattern: an exact project id, `entity/*` for every project of the entity, or

@@ -1,1 +1,1 @@
-export { pathSegments, toValidationDetail, type SchemaFailure } from './validation-detail.js';
+export { MAX_VALIDATION_DETAIL, pathSegments, toValidationDetail, type SchemaFailure } from './validation-detail.js';

@@ -20,8 +20,17 @@ const TYPE_BY_KEYWORD: Record<string, string> = {
   minimum: 'greater_than_equal',
   exclusiveMinimum: 'greater_than',
   maximum: 'less_than_equal',
+  maxLength: 'string_too_long',
+  maxItems: 'too_long',
+  maxProperties: 'too_long',
   anyOf: 'type_error',
 };
+
+/**
+ * The most entries a 422 lists. Both validators stop at the first failure, which yields one
+ * location; the cap keeps any other caller's list (every error of a huge body) small too.
+ */
+export const MAX_VALIDATION_DETAIL = 16;
 
 /** Splits "/body/metrics/0/json_path" or "metrics[0].json_path" into segments, numbers as numbers. */
 export function pathSegments(path: string): (string | number)[] {
@@ -40,6 +49,7 @@ export function toValidationDetail(failures: readonly SchemaFailure[]): Validati
     // A failed anyOf ("integer or null") reports every branch; one entry per location is clearer.
     const key = JSON.stringify(loc);
     if (seen.has(key)) continue;
+    if (detail.length === MAX_VALIDATION_DETAIL) break;
     seen.add(key);
     detail.push({
       loc,
