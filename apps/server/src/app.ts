@@ -73,10 +73,10 @@ export function createApp(deps: AppDeps): Express {
   app.use('/feedback', limitPerAddress(limiter, limits.perAddress, clientAddress));
   app.use('/feedback', requireApiKey(deps.keys));
   app.use('/feedback', limitPerKey(limiter, limits.perKey));
+  app.use(requireScopes());
   app.use('/feedback', refuseUnreadableBody);
   app.use('/feedback', closeOnUnreadBody(bodyLimitBytes));
   app.use('/feedback', express.json({ limit: bodyLimitBytes, strict: false, type: ['application/json', 'application/*+json'] }));
-  app.use(requireScopes());
   app.use(
     OpenApiValidator.middleware({
       apiSpec: spec as Parameters<typeof OpenApiValidator.middleware>[0]['apiSpec'],

@@ -89,4 +89,11 @@ export const authCases: ContractCase[] = [
     request: { path: '/feedback/create', body: { project_id: 'acme/scopes', weave_ref: 'weave:///acme/scopes/call/c1', feedback_type: 'custom', payload: {} }, key: 'dashboard' },
     expect: { status: 403, body: { reason: 'This key lacks the "ingest" scope that /feedback/create needs', error_type: 'Forbidden' } },
   },
+  {
+    name: 'scopes: a missing scope is refused before the body is looked at (403, not 422)',
+    targets: 'stateful',
+    before: [{ request: { path: '/feedback/create', body: { nonsense: true }, key: 'dashboard' }, expect: { status: 403, errorType: 'Forbidden' } }],
+    request: { path: '/feedback/stats', rawBody: '{"project_id": ', key: 'widget' },
+    expect: { status: 403, errorType: 'Forbidden' },
+  },
 ];

@@ -34,9 +34,9 @@ export async function answerFeedbackRequest<Body>(
   const requestId = requestIdFor(request.headers.get('x-request-id'));
   try {
     const principal = deps.authenticate(request.headers.get('authorization'));
-    const parsed = await readJsonBody(request);
-    // A missing scope is refused as soon as the key is known, as on the server (http/auth.ts requireScopes).
+    // A missing scope is refused before the body is read, as on the server (http/auth.ts requireScopes).
     if (operation !== null) assertScopeGranted(principal.scopes, operation.name);
+    const parsed = await readJsonBody(request);
     if (operation === null) throw new ApiError('not_found', 'No such endpoint');
     assertJsonContentType(request.headers.get('content-type'));
     assertNoQueryParameters(new URL(request.url));
