@@ -11,7 +11,7 @@
 // The SQL text is assembled only from the fixed fragments below, chosen by validated enum values;
 // every value from the request (paths, zone, bounds, percentiles) is a bound parameter.
 import type { AggregationType, FeedbackStatsReq, ValueType } from '@feedback/api-types';
-import { invalidRequest, metricOverflowError, triggerRefFilter, type ResolvedMetric, type StatsWindow } from '@feedback/semantics';
+import { feedbackTypeFilter, invalidRequest, metricOverflowError, triggerRefFilter, widePercentile, type ResolvedMetric, type StatsWindow } from '@feedback/semantics';
 import type { Db } from '../storage/db.js';
 import { isNumericOverflow } from '../storage/db-errors.js';
 import { boundParams, type SqlStatement } from './statement.js';
@@ -40,7 +40,7 @@ export function toStatsQuery(body: FeedbackStatsReq, window: StatsWindow, metric
     granularity: window.granularity,
     // The zone as Intl resolved it: PostgreSQL reads some bare names (CET, EST) differently.
     timeZone: window.sqlTimeZone,
-    feedbackType: body.feedback_type ?? null,
+    feedbackType: feedbackTypeFilter(body.feedback_type),
     triggerRef: triggerRefFilter(body.trigger_ref),
     metrics,
   };
@@ -60,7 +60,10 @@ const VALUE_EXPR: Record<ValueType, (j: string) => string> = {
 const AGG_EXPR: Record<ValueType, Partial<Record<AggregationType, (v: string) => string>>> = {
   numeric: {
     sum: (v) => `coalesce(sum(${v}), 0)::float8`,
-    avg: (v) => `avg(${v})::float8`,
+    // Not avg(): PostgreSQL's float8 avg also accumulates squares, which overflow (an error)
+    // for values far inside the range (avg of 2e155 and 0). Its result is this same quotient of
+    // the plain running sum, so only a sum that itself leaves the range is refused.
+    avg: (v) => `(sum(${v}) / nullif(count(${v}), 0)::float8)`,
     min: (v) => `min(${v})::float8`,
     max: (v) => `max(${v})::float8`,
     count: (v) => `count(${v})::int`,
@@ -98,7 +101,11 @@ export function metricColumn(metricIndex: number, outputIndex: number): string {
   return `m${metricIndex}_${outputIndex}`;
 }
 
-export function buildStatsSql(q: StatsQuery): SqlStatement {
+/**
+ * `halvedPercentiles`: each metric with percentiles gets a second column right after the first,
+ * percentile_cont over `v * 0.5`, for where the first one overflowed (see runStatsQuery).
+ */
+export function buildStatsSql(q: StatsQuery, opts: { halvedPercentiles?: boolean } = {}): SqlStatement {
   const { params, bind } = boundParams([q.projectId, pgInstant(q.startMs), pgInstant(q.endMs), q.timeZone, q.granularity]);
   const where = ['project_id = $1', 'created_at >= $2::timestamptz', 'created_at < $3::timestamptz'];
   if (q.feedbackType !== null) where.push(`feedback_type = ${bind(q.feedbackType, 'text')}`);
@@ -110,6 +117,7 @@ export function buildStatsSql(q: StatsQuery): SqlStatement {
 
   const values: string[] = [];
   const aggregates: string[] = [];
+  let outputColumns = 0;
   q.metrics.forEach((m, i) => {
     // One jsonpath call per row and metric: walks object keys only (json_path never indexes an
     // array) and keeps only the JSON types the metric takes.
@@ -120,17 +128,23 @@ export function buildStatsSql(q: StatsQuery): SqlStatement {
       const expr = AGG_EXPR[m.valueType][agg];
       if (expr === undefined) throw new Error(`aggregation ${agg} on ${m.valueType} passed validation`);
       aggregates.push(`${expr(`v${i}`)} AS ${metricColumn(i, out++)}`);
+      outputColumns += 1;
     }
     const input = PERCENTILE_INPUT[m.valueType];
     if (m.percentiles.length > 0 && input !== undefined) {
       const fractions = m.percentiles.map((p) => p.p / 100);
-      aggregates.push(`percentile_cont(${bind(fractions, 'float8[]')}) WITHIN GROUP (ORDER BY ${input(`v${i}`)}) AS ${metricColumn(i, out++)}`);
+      const fractionsParam = bind(fractions, 'float8[]');
+      aggregates.push(`percentile_cont(${fractionsParam}) WITHIN GROUP (ORDER BY ${input(`v${i}`)}) AS ${metricColumn(i, out++)}`);
+      outputColumns += 1;
+      if (opts.halvedPercentiles === true) {
+        aggregates.push(`percentile_cont(${fractionsParam}) WITHIN GROUP (ORDER BY ${input(`v${i}`)} * 0.5) AS ${metricColumn(i, out++)}`);
+      }
     }
   });
 
-  if (aggregates.length > MAX_OUTPUT_COLUMNS || q.metrics.length > MAX_OUTPUT_COLUMNS) {
+  if (outputColumns > MAX_OUTPUT_COLUMNS || q.metrics.length > MAX_OUTPUT_COLUMNS) {
     throw invalidRequest(
-      `These metrics ask for ${aggregates.length} results in one request; the limit is ${MAX_OUTPUT_COLUMNS}. ` +
+      `These metrics ask for ${outputColumns} results in one request; the limit is ${MAX_OUTPUT_COLUMNS}. ` +
         'Split them over several requests.',
     );
   }
@@ -152,11 +166,60 @@ export function buildStatsSql(q: StatsQuery): SqlStatement {
   return { sql, params };
 }
 
+interface PercentileColumns {
+  /** percentile_cont over the values: float8[], +Infinity where the interpolation overflowed. */
+  direct: string;
+  /** percentile_cont over the halved values (only in the statement built with halvedPercentiles). */
+  halved: string;
+}
+
+function percentileColumns(metrics: readonly ResolvedMetric[]): PercentileColumns[] {
+  return metrics.flatMap((m, i) =>
+    m.percentiles.length > 0 && PERCENTILE_INPUT[m.valueType] !== undefined
+      ? [{ direct: metricColumn(i, m.aggregations.length), halved: metricColumn(i, m.aggregations.length + 1) }]
+      : [],
+  );
+}
+
+const isOverflowed = (v: unknown): boolean => typeof v === 'number' && !Number.isFinite(v);
+
+function hasOverflowedPercentile(rows: readonly StatsRow[], columns: readonly PercentileColumns[]): boolean {
+  return rows.some((row) => columns.some(({ direct }) => {
+    const values: unknown = row[direct];
+    return Array.isArray(values) && values.some(isOverflowed);
+  }));
+}
+
+/**
+ * percentile_cont interpolates as `lo + f·(hi − lo)`, which is +Infinity when hi − lo leaves the
+ * float range (neighbours near ±1.8e308). Only then the statement runs again with the halved
+ * percentiles beside, and each overflowed one becomes twice its halved value: the arithmetic
+ * percentileCont does in the fake. One statement, so both columns read the same rows.
+ */
+function withWidePercentiles(rows: StatsRow[], columns: readonly PercentileColumns[]): StatsRow[] {
+  for (const row of rows) {
+    for (const { direct, halved } of columns) {
+      const values: unknown = row[direct];
+      const halves: unknown = row[halved];
+      if (!Array.isArray(values) || !Array.isArray(halves)) continue;
+      row[direct] = values.map((v: unknown, k) => {
+        const half: unknown = halves[k];
+        return isOverflowed(v) && typeof half === 'number' ? widePercentile(half) : v;
+      });
+    }
+  }
+  return rows;
+}
+
 export async function runStatsQuery(db: Db, q: StatsQuery): Promise<StatsRow[]> {
   // One statement: its snapshot is consistent on its own, so no transaction is opened around it.
-  const { sql, params } = buildStatsSql(q);
   try {
-    return (await db.query<StatsRow>(sql, params)).rows;
+    const { sql, params } = buildStatsSql(q);
+    const rows = (await db.query<StatsRow>(sql, params)).rows;
+    const columns = percentileColumns(q.metrics);
+    if (!hasOverflowedPercentile(rows, columns)) return rows;
+    const wide = buildStatsSql(q, { halvedPercentiles: true });
+    return withWidePercentiles((await db.query<StatsRow>(wide.sql, wide.params)).rows, columns);
   } catch (err) {
     if (isNumericOverflow(err)) throw metricOverflowError();
     throw err;
