@@ -14,7 +14,7 @@ const MB = 1024 * 1024;
 
 interface FloodBody {
   label: string;
-  body: Buffer;
+  body: Uint8Array<ArrayBuffer>;
   headers: Record<string, string>;
   /** Over the body limit: the server may close the connection before the client has sent it all. */
   overLimit?: boolean;
@@ -24,13 +24,15 @@ function floodBodies(): FloodBody[] {
   const json = { 'content-type': 'application/json' };
   const malformed = Buffer.from(`{"project_id":"acme/bot","payload":{"s":"${'x'.repeat(1.5 * MB)}`);
   const bomb = zlib.gzipSync(Buffer.from(`{"pad":"${'0'.repeat(1.9 * MB)}"}`));
+  // fetch takes a Uint8Array over a plain ArrayBuffer.
+  const bytes = (b: Buffer) => new Uint8Array(b);
   return [
-    { label: 'malformed JSON, 1.5 MB', body: malformed, headers: json },
-    { label: 'gzip of malformed JSON', body: zlib.gzipSync(malformed), headers: { ...json, 'content-encoding': 'gzip' } },
-    { label: 'gzip inflating to 1.9 MB', body: bomb, headers: { ...json, 'content-encoding': 'gzip' } },
-    { label: 'deflate', body: zlib.deflateSync(malformed), headers: { ...json, 'content-encoding': 'deflate' } },
-    { label: 'malformed gzip, 1 MB', body: randomBytes(MB), headers: { ...json, 'content-encoding': 'gzip' } },
-    { label: 'over the limit, 3 MB', body: Buffer.alloc(3 * MB, 0x20), headers: json, overLimit: true },
+    { label: 'malformed JSON, 1.5 MB', body: bytes(malformed), headers: json },
+    { label: 'gzip of malformed JSON', body: bytes(zlib.gzipSync(malformed)), headers: { ...json, 'content-encoding': 'gzip' } },
+    { label: 'gzip inflating to 1.9 MB', body: bytes(bomb), headers: { ...json, 'content-encoding': 'gzip' } },
+    { label: 'deflate', body: bytes(zlib.deflateSync(malformed)), headers: { ...json, 'content-encoding': 'deflate' } },
+    { label: 'malformed gzip, 1 MB', body: bytes(randomBytes(MB)), headers: { ...json, 'content-encoding': 'gzip' } },
+    { label: 'over the limit, 3 MB', body: bytes(Buffer.alloc(3 * MB, 0x20)), headers: json, overLimit: true },
   ];
 }
 
@@ -118,7 +120,7 @@ describe.each(testEngines())('anonymous flood on $name', (engine) => {
     const inflate = vi.spyOn(zlib, 'createGunzip');
     const res = await fetch(`${srv.baseUrl}/feedback/create`, {
       method: 'POST',
-      body: zlib.gzipSync(JSON.stringify({ project_id: 'acme/flood', weave_ref: 'weave:///acme/flood/call/c2', feedback_type: 'custom', payload: {} })),
+      body: new Uint8Array(zlib.gzipSync(JSON.stringify({ project_id: 'acme/flood', weave_ref: 'weave:///acme/flood/call/c2', feedback_type: 'custom', payload: {} }))),
       headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', authorization: basicAuth(KEYS.alice.key) },
     });
     expect(res.status).toBe(200);
