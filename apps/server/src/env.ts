@@ -1,6 +1,7 @@
 // The only module that reads process.env: everything else receives a parsed Config.
 import type { KeyScope } from '@feedback/semantics';
 import { parseEnv } from './env-parsers.js';
+import { DEFAULT_CREATE_QUEUE_LIMITS, type CreateQueueLimits } from './sql/insert-batcher.js';
 import { RATE_LIMIT_DEFAULTS, type RateLimitSettings } from './http/rate-limit.js';
 import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.js';
 
@@ -29,6 +30,8 @@ export interface Config {
   validateResponses: boolean;
   /** HTTP worker processes (node:cluster); 1 = serve from this process. PostgreSQL only. */
   workers: number;
+  /** Creates waiting to be written, per process: over either bound a create is answered 503. */
+  createQueue: CreateQueueLimits;
   /** Requests per minute per API key and per client address; 0 = no limit. */
   rateLimits: RateLimitSettings;
   trustProxy: TrustProxy;
@@ -49,6 +52,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: parseEnv.int(env, 'FEEDBACK_BODY_LIMIT_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     validateResponses: parseEnv.bool(env, 'FEEDBACK_VALIDATE_RESPONSES', false),
     workers: parseEnv.workers(env, 'FEEDBACK_WORKERS'),
+    createQueue: {
+      maxQueuedRows: parseEnv.int(env, 'FEEDBACK_CREATE_QUEUE_ROWS', DEFAULT_CREATE_QUEUE_LIMITS.maxQueuedRows, 1, 10_000_000),
+      maxQueuedChars: parseEnv.int(env, 'FEEDBACK_CREATE_QUEUE_BYTES', DEFAULT_CREATE_QUEUE_LIMITS.maxQueuedChars, 65_536, 4 * 1024 ** 3),
+    },
     rateLimits: {
       perKey: parseEnv.int(env, 'FEEDBACK_RATE_LIMIT_PER_KEY', RATE_LIMIT_DEFAULTS.perKey, 0, 1_000_000_000),
       perAddress: parseEnv.int(env, 'FEEDBACK_RATE_LIMIT_PER_ADDRESS', RATE_LIMIT_DEFAULTS.perAddress, 0, 1_000_000_000),

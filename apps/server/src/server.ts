@@ -75,6 +75,7 @@ async function serveHttp(db: Db, config: Config, logger: Logger): Promise<void> 
     logger,
     validateResponses: config.validateResponses,
     bodyLimitBytes: config.bodyLimitBytes,
+    createQueue: config.createQueue,
     rateLimits: config.rateLimits,
     trustProxy: config.trustProxy,
   });
