@@ -17,6 +17,18 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Query read timeout|PGlite is closed/i.test(msg);
 }
 
+/**
+ * SQLSTATE 57014 from the statement timeout (PostgreSQL's, or the embedded driver's, which uses
+ * the same code and words). Not 57014 from a cancel request (pg_cancel_backend, a shutdown): that
+ * one is the database's doing and stays "unavailable". isDatabaseUnavailable holds for both, so
+ * the insert batcher does not retry a timed-out group row by row; the error handler asks this first.
+ */
+export function isStatementTimeout(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as { code?: unknown; message?: unknown };
+  return e.code === '57014' && typeof e.message === 'string' && /statement timeout/i.test(e.message);
+}
+
 /** SQLSTATE 22023 "time zone … not recognized": Intl knew the zone, the database's tzdata did not. */
 export function isUnknownTimeZoneInDatabase(err: unknown): boolean {
   if (typeof err !== 'object' || err === null) return false;

@@ -28,5 +28,5 @@ export async function openDb(
       ...(hooks.onPoolError === undefined ? {} : { onPoolError: hooks.onPoolError }),
     });
   }
-  return openPglite(config.dataDir);
+  return openPglite(config.dataDir, { statementTimeoutMs: config.statementTimeoutMs });
 }

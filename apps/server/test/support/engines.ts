@@ -13,15 +13,20 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
+export interface TestDatabaseOptions {
+  /** The server's statement timeout; none on PGlite and 30 s on PostgreSQL by default. */
+  statementTimeoutMs?: number;
+}
+
 export interface TestEngine {
   name: 'pglite' | 'postgres';
-  open(): Promise<TestDatabase>;
+  open(opts?: TestDatabaseOptions): Promise<TestDatabase>;
 }
 
 const pgliteEngine: TestEngine = {
   name: 'pglite',
-  async open() {
-    const db = await openPglite('memory://');
+  async open(opts = {}) {
+    const db = await openPglite('memory://', opts);
     await migrate(db);
     return { db, dispose: () => db.close() };
   },
@@ -30,7 +35,7 @@ const pgliteEngine: TestEngine = {
 function postgresEngine(adminUrl: string): TestEngine {
   return {
     name: 'postgres',
-    async open() {
+    async open(opts = {}) {
       const name = `feedback_test_${randomBytes(6).toString('hex')}`;
       const admin = new pg.Client({ connectionString: adminUrl });
       await admin.connect();
@@ -38,7 +43,7 @@ function postgresEngine(adminUrl: string): TestEngine {
       await admin.end();
       const url = new URL(adminUrl);
       url.pathname = `/${name}`;
-      const db = openPostgres({ connectionString: url.toString(), maxConnections: 5, statementTimeoutMs: 30_000, connectTimeoutMs: 5_000 });
+      const db = openPostgres({ connectionString: url.toString(), maxConnections: 5, statementTimeoutMs: opts.statementTimeoutMs ?? 30_000, connectTimeoutMs: 5_000 });
       await migrate(db);
       return {
         db,
