@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { BASE_URL, client, useFake } from './fake-server.js';
 
+const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const NOW = Date.parse('2024-06-01T12:34:56.789Z');
 const fake = useFake({ now: NOW });
 
@@ -19,16 +20,20 @@ const helpfulness = (score: number, passed: boolean, label: string) => ({
 describe('create → stats → aggregate through the SDK', () => {
   it('stores rows and reads them back', async () => {
     const c = client();
-    const first = await c.create(helpfulness(0.5, true, 'ok'));
+    // Through `raw`, which sends the body as given: the fake makes the id.
+    const { data: first } = await c.raw.POST('/feedback/create', { body: helpfulness(0.5, true, 'ok') });
     expect(first).toEqual({
-      id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+      id: expect.stringMatching(UUID_V7),
       created_at: '2024-06-01T12:34:56.789Z',
       wb_user_id: 'alice',
       payload: { output: { score: 0.5, passed: true, label: 'ok' } },
     });
     // uuidv7 carries the creation time in its first 48 bits.
-    expect(parseInt(first.id.replace(/-/g, '').slice(0, 12), 16)).toBe(NOW);
-    await c.create(helpfulness(1, false, 'great'));
+    expect(parseInt((first?.id ?? '').replace(/-/g, '').slice(0, 12), 16)).toBe(NOW);
+    // The SDK's create sends a client id of its own (a UUIDv7 too), which the fake keeps.
+    const second = await c.create(helpfulness(1, false, 'great'));
+    expect(second.id).toMatch(UUID_V7);
+    expect(second.id).not.toBe(first?.id);
 
     const stats = await c.stats({
       project_id: 'acme/bot',
