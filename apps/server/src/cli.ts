@@ -3,10 +3,10 @@
 import { readConfig } from './env.js';
 import { ConfigError } from './env-parsers.js';
 import { createLogger } from './http/logging.js';
-import { importFile } from './import/import-jsonl.js';
+import { importCommand } from './import/import-command.js';
 import { keysCommand } from './keys/keys-command.js';
 import { serve } from './server.js';
-import { migrate } from './storage/migrate.js';
+import { migrate, migrateOptions } from './storage/migrate.js';
 import { openDb } from './storage/open.js';
 
 const USAGE = `Usage: feedback-server <command>
@@ -34,36 +34,15 @@ async function main(argv: string[]): Promise<number> {
     case 'migrate': {
       const db = await openDb(config);
       try {
-        const { applied } = await migrate(db);
+        const { applied } = await migrate(db, migrateOptions(config, logger));
         process.stdout.write(applied.length > 0 ? `applied: ${applied.join(', ')}\n` : 'up to date\n');
       } finally {
         await db.close();
       }
       return 0;
     }
-    case 'import': {
-      const file = rest[0];
-      if (file === undefined) {
-        process.stderr.write('import needs a file (or - for standard input)\n');
-        return 2;
-      }
-      const db = await openDb(config);
-      try {
-        await migrate(db);
-        const result = await importFile(db, file);
-        process.stdout.write(
-          `imported ${result.rows} rows in ${(result.ms / 1000).toFixed(2)} s (${Math.round(result.rows / (result.ms / 1000))} rows/s)\n`,
-        );
-        if (result.errors.length > 0) {
-          for (const e of result.errors.slice(0, 20)) process.stderr.write(`line ${e.line}: ${e.reason}\n`);
-          process.stderr.write(`${result.errors.length} line(s) refused; nothing was imported\n`);
-          return 1;
-        }
-      } finally {
-        await db.close();
-      }
-      return 0;
-    }
+    case 'import':
+      return importCommand(rest, config, logger);
     case 'keys':
       return keysCommand(rest, config);
     default:

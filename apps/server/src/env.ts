@@ -4,6 +4,7 @@ import { parseEnv } from './env-parsers.js';
 import { DEFAULT_CREATE_QUEUE_LIMITS, type CreateQueueLimits } from './sql/insert-batcher.js';
 import { RATE_LIMIT_DEFAULTS, type RateLimitSettings } from './http/rate-limit.js';
 import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.js';
+import { HTTP_TIMEOUT_DEFAULTS, type HttpTimeouts } from './process/http-server.js';
 
 export interface ApiKeySeed {
   key: string;
@@ -35,6 +36,11 @@ export interface Config {
   /** Requests per minute per API key and per client address; 0 = no limit. */
   rateLimits: RateLimitSettings;
   trustProxy: TrustProxy;
+  httpTimeouts: HttpTimeouts;
+  /** Requests still running this long after SIGTERM/SIGINT are cut off, and the process exits with 1. */
+  shutdownGraceMs: number;
+  /** How long one migration statement may wait for a table lock before it gives up and retries. */
+  migrationLockTimeoutMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -61,5 +67,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perAddress: parseEnv.int(env, 'FEEDBACK_RATE_LIMIT_PER_ADDRESS', RATE_LIMIT_DEFAULTS.perAddress, 0, 1_000_000_000),
     },
     trustProxy: parseTrustProxy(env, 'FEEDBACK_TRUST_PROXY'),
+    httpTimeouts: {
+      headersTimeoutMs: parseEnv.int(env, 'FEEDBACK_HEADERS_TIMEOUT_MS', HTTP_TIMEOUT_DEFAULTS.headersTimeoutMs, 100, 600_000),
+      requestTimeoutMs: parseEnv.int(env, 'FEEDBACK_REQUEST_TIMEOUT_MS', HTTP_TIMEOUT_DEFAULTS.requestTimeoutMs, 100, 3_600_000),
+      keepAliveTimeoutMs: parseEnv.int(env, 'FEEDBACK_KEEP_ALIVE_TIMEOUT_MS', HTTP_TIMEOUT_DEFAULTS.keepAliveTimeoutMs, 100, 600_000),
+    },
+    shutdownGraceMs: parseEnv.int(env, 'FEEDBACK_SHUTDOWN_GRACE_MS', 10_000, 100, 600_000),
+    migrationLockTimeoutMs: parseEnv.int(env, 'FEEDBACK_MIGRATION_LOCK_TIMEOUT_MS', 5_000, 100, 600_000),
   };
 }

@@ -13,13 +13,15 @@ import { countKeys } from './keys/key-admin.js';
 import { createDevKeyIfNone, DEV_USER, isLoopbackHost, warnAboutAllProjectKeys } from './keys/dev-key.js';
 import { createKeyStore } from './keys/key-store.js';
 import type { Db } from './storage/db.js';
-import { migrate } from './storage/migrate.js';
+import { exitOnFatalErrors } from './process/fatal-errors.js';
+import { shutDownOnSignals } from './process/graceful-shutdown.js';
+import { createHttpServer } from './process/http-server.js';
+import { superviseWorkers } from './process/worker-supervisor.js';
+import { migrate, migrateOptions } from './storage/migrate.js';
 import { logPoolErrors, openDb } from './storage/open.js';
 
-/** Requests still running this long after SIGTERM are cut off rather than holding the exit forever. */
-const SHUTDOWN_GRACE_MS = 10_000;
-
 export async function serve(config: Config, logger: Logger): Promise<void> {
+  exitOnFatalErrors(logger);
   if (config.workers > 1 && config.databaseUrl === undefined) {
     throw new ConfigError('FEEDBACK_WORKERS above 1 needs DATABASE_URL: embedded PGlite lives inside one process');
   }
@@ -30,13 +32,19 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
     } finally {
       await db.close();
     }
-    superviseWorkers(config.workers, logger);
+    superviseWorkers({ count: config.workers, graceMs: config.shutdownGraceMs, logger });
     return;
   }
   const db = await openDb(config, logPoolErrors(logger));
   // A worker's primary has prepared the database already.
-  if (cluster.isPrimary) await prepareDatabase(db, config, logger);
-  await serveHttp(db, config, logger);
+  try {
+    if (cluster.isPrimary) await prepareDatabase(db, config, logger);
+    await serveHttp(db, config, logger);
+  } catch (err) {
+    // An open pool would keep a process that cannot serve alive (a worker that cannot listen).
+    await db.close().catch(() => undefined);
+    throw err;
+  }
 }
 
 /**
@@ -44,7 +52,7 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
  * only when listening on loopback (or FEEDBACK_DEV_KEY=true), only by one of several replicas.
  */
 async function prepareDatabase(db: Db, config: Config, logger: Logger): Promise<void> {
-  const { applied } = await migrate(db);
+  const { applied } = await migrate(db, migrateOptions(config, logger));
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
   if (config.apiKeys === undefined) {
     const dev = isLoopbackHost(config.host) || config.devKey ? await createDevKeyIfNone(db) : undefined;
@@ -79,53 +87,10 @@ async function serveHttp(db: Db, config: Config, logger: Logger): Promise<void> 
     rateLimits: config.rateLimits,
     trustProxy: config.trustProxy,
   });
-  const server = app.listen(config.port, config.host);
+  const server = createHttpServer(app, config.httpTimeouts).listen(config.port, config.host);
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   const worker = cluster.isWorker ? ` (worker ${cluster.worker?.id ?? '?'})` : '';
   logger.info({ port, engine: db.engine }, `feedback server listening on http://localhost:${port} (docs at /docs)${worker}`);
-
-  let closing = false;
-  const shutdown = (signal: string) => {
-    if (closing) return;
-    closing = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    server.close(() => {
-      db.close().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-    });
-    server.closeIdleConnections();
-    setTimeout(() => {
-      server.closeAllConnections();
-    }, SHUTDOWN_GRACE_MS).unref();
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
-}
-
-/** Forks the workers, replaces one that dies, and on SIGTERM/SIGINT drains them all before exiting. */
-function superviseWorkers(count: number, logger: Logger): void {
-  let closing = false;
-  cluster.on('exit', (worker, code, signal) => {
-    if (closing) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
-      return;
-    }
-    logger.error({ worker: worker.id, code, signal }, 'worker exited; starting a new one');
-    cluster.fork();
-  });
-  for (let i = 0; i < count; i++) cluster.fork();
-  logger.info({ workers: count }, `started ${count} HTTP workers`);
-  const shutdown = (signal: string) => {
-    if (closing) return;
-    closing = true;
-    logger.info({ signal }, 'shutting down: draining the workers');
-    const workers = Object.values(cluster.workers ?? {});
-    if (workers.length === 0) process.exit(0);
-    for (const w of workers) w?.process.kill('SIGTERM');
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  shutDownOnSignals({ server, graceMs: config.shutdownGraceMs, logger, close: () => db.close() });
 }

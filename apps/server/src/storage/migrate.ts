@@ -10,6 +10,8 @@
 //   transaction (CREATE INDEX CONCURRENTLY); an INVALID index a failed concurrent build left
 //   behind is dropped before that build runs again. Others run each in their own transaction.
 import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import type { Config } from '../env.js';
 import type { Db, Queryable } from './db.js';
 import { concurrentIndexName, isConcurrent, readMigrationFiles, type MigrationFile } from './migration-files.js';
 
@@ -33,6 +35,14 @@ export interface MigrateOptions {
 
 export interface MigrationResult {
   applied: string[];
+}
+
+/** The options the server and the command line migrate with. */
+export function migrateOptions(config: Pick<Config, 'migrationLockTimeoutMs'>, logger: Pick<Logger, 'warn'>): MigrateOptions {
+  return {
+    lockTimeoutMs: config.migrationLockTimeoutMs,
+    onRetry: (event) => logger.warn(event, 'a migration waited too long for a table lock; trying again'),
+  };
 }
 
 /** A migration that could not run; `message` says what to do about it. */
