@@ -49,6 +49,25 @@ export const numberEdgeCases: ContractCase[] = [
     expect: { status: 200, check: (body) => expect((body as { payload: unknown }).payload).toEqual({ max: MAX, min: -MAX, under: 0 }) },
   },
   {
+    name: 'edges: an overflowing number outside the payload fails the schema (422), in every request',
+    targets: 'stateful',
+    before: [
+      {
+        request: { path: '/feedback/stats', rawBody: '{"project_id":"acme/edge-create","start":"2024-06-01T00:00:00Z","metrics":[{"json_path":"x","percentiles":[1e400]}]}' },
+        expect: { status: 422, detail: [{ loc: ['body', 'metrics', 0, 'percentiles', 0], type: 'type_error' }] },
+      },
+      {
+        request: { path: '/feedback/aggregate', rawBody: '{"project_id":"acme/edge-create","after_ms":0,"before_ms":1000,"rating_min":-1e400}' },
+        expect: { status: 422, detail: [{ loc: ['body', 'rating_min'], type: 'type_error' }] },
+      },
+    ],
+    request: {
+      path: '/feedback/create',
+      rawBody: `{"project_id":"${CREATE}","weave_ref":"weave:///${CREATE}/call/c","feedback_type":"wandb.runnable.s","runnable_ref":"weave:///${CREATE}/object/s:v1","payload":{"output":1},"scorer_ratings":{"_rating_":1e400}}`,
+    },
+    expect: { status: 422, detail: [{ loc: ['body', 'scorer_ratings', '_rating_'], type: 'type_error' }] },
+  },
+  {
     name: 'edges: avg of 2e155 and 0 is 1e155; p50 between the ends of the float range is 0',
     targets: 'stateful',
     seed: [
