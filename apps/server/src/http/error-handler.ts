@@ -36,7 +36,8 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     return;
   }
   if (apiError.code === 'unavailable') {
-    req.log.warn({ err }, 'database unavailable');
+    // The reason tells a database outage from a full create queue ("server busy").
+    req.log.warn({ err }, `unavailable: ${apiError.message}`);
     res.setHeader('Retry-After', '1');
   }
   if (apiError.code === 'query_timeout') req.log.warn({ err }, 'statement timeout');
