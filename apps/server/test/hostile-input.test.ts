@@ -171,25 +171,43 @@ describe.each(testEngines())('hostile input on $name', (engine) => {
     });
   });
 
-  describe('huge arrays', () => {
-    const many = (prefix: string) => Array.from({ length: 100_000 }, (_, i) => `${prefix}${i}`);
+  describe('huge arrays are a 422 of one small entry naming the list (the schema bounds every list)', () => {
+    const many = (prefix: string, n = 100_000) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+    const FILTERS = ['tags', 'feedback_types', 'monitor_ids', 'scorer_ids', 'span_agent_names'];
+    /** A 422 whose one detail entry is `type` at `loc`, in a body of a few hundred bytes. */
+    const expectOneEntry = (res: { status: number; body: unknown }, loc: (string | number)[], type: string) => {
+      expect(res.status).toBe(422);
+      expect(res.body).toEqual({ detail: [{ loc: ['body', ...loc], msg: expect.any(String), type }] });
+      expect(JSON.stringify(res.body).length).toBeLessThan(1_000);
+    };
 
-    it.each(['tags', 'feedback_types', 'monitor_ids', 'scorer_ids', 'span_agent_names'])('aggregate with 100,000 %s still filters exactly', async (field) => {
+    it.each(FILTERS)('aggregate with 100,000 %s', async (field) => {
+      expectOneEntry(await aggregate({ [field]: many('no-such-') }), [field], 'too_long');
+    });
+
+    it.each(FILTERS)('aggregate with 100 %s (the most allowed) still filters exactly', async (field) => {
       // One value among them matches seeded rows: the runnable row, and for monitor_ids the monitor row too.
       const match = { tags: 'helpful', feedback_types: 'wandb.runnable.', monitor_ids: 'monitor', scorer_ids: 'helpfulness', span_agent_names: 'agent' }[field];
-      const res = await aggregate({ [field]: [...many('no-such-'), match] });
+      const res = await aggregate({ [field]: [...many('no-such-', 99), match] });
       expect(res.status).toBe(200);
       expect(aggregateBucket(res.body)?.total_count).toBe(field === 'monitor_ids' ? 2 : 1);
     });
 
     it('aggregate with 100,000 repeated group_by and span_types entries', async () => {
-      expect((await aggregate({ group_by: Array(100_000).fill('scorer_id') })).status).toBe(200);
-      expect((await aggregate({ span_types: Array(100_000).fill('agent_turn') })).status).toBe(200);
+      expectOneEntry(await aggregate({ group_by: Array(100_000).fill('scorer_id') }), ['group_by'], 'too_long');
+      expectOneEntry(await aggregate({ span_types: Array(100_000).fill('agent_turn') }), ['span_types'], 'too_long');
     });
 
     it('create with 100,000 scorer_tags', async () => {
       const res = await sendJson('/feedback/create', runnableBody({ project_id: HOSTILE, runnable_ref: `weave:///${HOSTILE}/object/helpfulness:v1`, scorer_tags: many('t') }));
-      expect(res.status).toBe(200);
+      expectOneEntry(res, ['scorer_tags'], 'too_long');
+    });
+
+    it('a body of 500,000 mistyped list items is refused with one entry', async () => {
+      const res = await send('/feedback/aggregate', JSON.stringify({ project_id: 'acme/bot', ...WINDOW_MS, tags: Array(500_000).fill(1) }));
+      expect(res.status).toBe(422);
+      expect((res.body as { detail: unknown[] }).detail).toHaveLength(1);
+      expect(JSON.stringify(res.body).length).toBeLessThan(1_000);
     });
 
     it('stats with thousands of metrics is refused clearly or answered, never a 500', async () => {
@@ -200,7 +218,7 @@ describe.each(testEngines())('hostile input on $name', (engine) => {
 
     it('stats with 10,000 distinct percentiles', async () => {
       const percentiles = Array.from({ length: 10_000 }, (_, i) => i / 100);
-      expect((await stats({ metrics: [{ json_path: 'x', value_type: 'numeric', percentiles }] })).status).toBe(200);
+      expectOneEntry(await stats({ metrics: [{ json_path: 'x', value_type: 'numeric', percentiles }] }), ['metrics', 0, 'percentiles'], 'too_long');
     });
   });
 

@@ -22,16 +22,39 @@ describe('assertMatchesSchema', () => {
   });
 
   it('puts the missing or extra property into loc', () => {
-    expect(detailOf(() => assertMatchesSchema('FeedbackAggregateReq', { project_id: 'acme/bot', after_ms: 0, extra: true }))).toEqual([
+    expect(detailOf(() => assertMatchesSchema('FeedbackAggregateReq', { project_id: 'acme/bot', after_ms: 0 }))).toEqual([
       { loc: ['body', 'before_ms'], msg: "must have required property 'before_ms'", type: 'missing' },
+    ]);
+    expect(detailOf(() => assertMatchesSchema('FeedbackAggregateReq', { project_id: 'acme/bot', after_ms: 0, before_ms: 1, extra: true }))).toEqual([
       { loc: ['body', 'extra'], msg: 'must NOT have additional properties', type: 'extra_forbidden' },
     ]);
   });
 
+  it('stops at the first failure, as the server validator does (allErrors off)', () => {
+    expect(detailOf(() => assertMatchesSchema('FeedbackAggregateReq', { project_id: 'acme/bot', after_ms: 0, extra: true, group_by: ['day'] }))).toEqual([
+      { loc: ['body', 'before_ms'], msg: "must have required property 'before_ms'", type: 'missing' },
+    ]);
+  });
+
   it('reports a failed anyOf once, by its first branch, and lists enum values in the message', () => {
-    expect(detailOf(() => assertMatchesSchema('FeedbackAggregateReq', { project_id: 'acme/bot', after_ms: 0, before_ms: 1, time_bucket_seconds: 'x', group_by: ['day'] }))).toEqual([
+    expect(detailOf(() => assertMatchesSchema('FeedbackAggregateReq', { project_id: 'acme/bot', after_ms: 0, before_ms: 1, time_bucket_seconds: 'x' }))).toEqual([
       { loc: ['body', 'time_bucket_seconds'], msg: 'must be integer', type: 'type_error' },
+    ]);
+    expect(detailOf(() => assertMatchesSchema('FeedbackAggregateReq', { project_id: 'acme/bot', after_ms: 0, before_ms: 1, group_by: ['day'] }))).toEqual([
       { loc: ['body', 'group_by', 0], msg: 'must be equal to one of the allowed values: scorer_id, span_agent_name, span_agent_version, span_status_code', type: 'enum' },
+    ]);
+  });
+
+  it('names a broken bound by its FastAPI type: string_too_long, too_long, less_than_equal', () => {
+    const agg = { project_id: 'acme/bot', after_ms: 0, before_ms: 1 };
+    expect(detailOf(() => assertMatchesSchema('FeedbackAggregateReq', { ...agg, project_id: `acme/${'p'.repeat(253)}` }))).toEqual([
+      { loc: ['body', 'project_id'], msg: 'must NOT have more than 257 characters', type: 'string_too_long' },
+    ]);
+    expect(detailOf(() => assertMatchesSchema('FeedbackAggregateReq', { ...agg, group_by: ['scorer_id', 'scorer_id', 'scorer_id', 'scorer_id', 'scorer_id'] }))).toEqual([
+      { loc: ['body', 'group_by'], msg: 'must NOT have more than 4 items', type: 'too_long' },
+    ]);
+    expect(detailOf(() => assertMatchesSchema('FeedbackAggregateReq', { ...agg, before_ms: 253_402_300_800_000 }))).toEqual([
+      { loc: ['body', 'before_ms'], msg: 'must be <= 253402300799999', type: 'less_than_equal' },
     ]);
   });
 
