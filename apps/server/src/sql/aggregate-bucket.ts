@@ -2,7 +2,11 @@
 // date_bin computes it in integer microseconds and is far cheaper per row than the numeric
 // extract(epoch) arithmetic; the caller turns the bucket's start into epoch ms once per group.
 // Strides past ~31 years would overflow the interval arithmetic, so those (never useful, but
-// valid) requests keep the exact numeric form.
+// valid) requests keep the numeric form, which is exact too: rows are never before 1970
+// (after_ms ≥ 0) and their epoch ms are integers below 2^53, so a quotient that is not a whole
+// number stays below it in float8 (floor never rounds a row into the next bucket), and a key,
+// never larger than its row's time, is a whole number of ms below 2^53. A stride longer than
+// the data's age keys every row at 0. (SEMANTICS §5; test/number-edges.test.ts.)
 import type { Bind } from './statement.js';
 
 const DATE_BIN_MAX_MS = 1_000_000_000_000;
