@@ -67,7 +67,8 @@ export interface ServeProcess {
 
 /** Starts `feedback-server serve` on a free loopback port and waits until it listens. */
 export async function startServe(env: Record<string, string>, startTimeoutMs = 45_000): Promise<ServeProcess> {
-  const child = spawnCli(['serve'], { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
+  // Loopback unless the test asks for another interface (the development key depends on it).
+  const child = spawnCli(['serve'], { ...env, PORT: '0', HOST: env['HOST'] ?? '127.0.0.1', LOG_LEVEL: 'info' });
   const out = collect(child);
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start in ${startTimeoutMs} ms:\n${out.stdout()}\n${out.stderr()}`)), startTimeoutMs);
