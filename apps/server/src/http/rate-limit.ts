@@ -2,8 +2,7 @@
 // per-key limits after it (before the body is read). 429 with Retry-After and the IETF RateLimit
 // headers (draft-ietf-httpapi-ratelimit-headers, as openapi.json declares them).
 import type { Request, RequestHandler, Response } from 'express';
-import { ApiError, apiKeyFromBasicAuth } from '@feedback/semantics';
-import { hashKey } from '../keys/key-hash.js';
+import { ApiError } from '@feedback/semantics';
 import type { RateLimitDecision, WindowLimiter } from '../rate-limit/window-limiter.js';
 import { addressBucket } from './client-address.js';
 
@@ -44,17 +43,17 @@ export function limitPerAddress(limiter: WindowLimiter, limit: number, addressOf
   };
 }
 
-/** Counts requests of an authenticated key; its answers carry the key's RateLimit headers. */
+/** Counts requests of an authenticated key (by its public id); its answers carry the key's RateLimit headers. */
 export function limitPerKey(limiter: WindowLimiter, limit: number): RequestHandler {
   if (limit === 0) return passThrough;
   return (req, res, next) => {
-    const key = apiKeyFromBasicAuth(req.headers.authorization);
-    // Authentication has passed when this runs, so the key is there.
-    if (key === undefined) {
+    // Authentication has passed when this runs, so the principal is there.
+    const keyId = req.principal?.keyId;
+    if (keyId === undefined) {
       next();
       return;
     }
-    const d = limiter.take(`k:${hashKey(key)}`, limit);
+    const d = limiter.take(`k:${keyId}`, limit);
     if (!d.allowed) {
       next(refusal(res, d, 'this API key'));
       return;
