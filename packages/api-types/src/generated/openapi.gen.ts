@@ -636,7 +636,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description Missing or wrong credentials. */
+        /** @description Missing or wrong credentials, or a key that has expired or was revoked. */
         Unauthorized: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -653,7 +653,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The credentials do not grant this project. */
+        /** @description The key lacks the scope this operation needs (`ingest` for create, `read` for stats and aggregate), or does not grant this project. */
         Forbidden: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];

@@ -475,7 +475,7 @@ export const openapiSpec = {
       "HTTPBasic": {
         "type": "http",
         "scheme": "basic",
-        "description": "Username `api`, password = an API key."
+        "description": "Username `api`, password = an API key. A key has scopes: `ingest` allows `/feedback/create`, `read` allows `/feedback/stats` and `/feedback/aggregate`."
       }
     },
     "headers": {
@@ -543,7 +543,7 @@ export const openapiSpec = {
         }
       },
       "Unauthorized": {
-        "description": "Missing or wrong credentials.",
+        "description": "Missing or wrong credentials, or a key that has expired or was revoked.",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
@@ -565,7 +565,7 @@ export const openapiSpec = {
         }
       },
       "Forbidden": {
-        "description": "The credentials do not grant this project.",
+        "description": "The key lacks the scope this operation needs (`ingest` for create, `read` for stats and aggregate), or does not grant this project.",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
