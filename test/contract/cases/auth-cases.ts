@@ -27,6 +27,18 @@ export const authCases: ContractCase[] = [
     expect: UNAUTHORIZED,
   },
   {
+    name: 'auth: an anonymous body is never read: malformed JSON, a charset or an encoding refused for others, corrupt gzip, all 401',
+    targets: 'stateful',
+    request: { path: '/feedback/create', rawBody: '{"project_id":', key: null },
+    expect: UNAUTHORIZED,
+    before: [
+      { request: { path: '/feedback/stats', rawBody: '{', authorization: basicAuth('not-a-key-0123456789') }, expect: UNAUTHORIZED },
+      { request: { path: '/feedback/stats', body: STATS, key: null, contentType: 'application/json; charset=utf-32' }, expect: UNAUTHORIZED },
+      { request: { path: '/feedback/stats', body: STATS, key: null, contentEncoding: 'br' }, expect: UNAUTHORIZED },
+      { request: { path: '/feedback/aggregate', bytes: new Uint8Array([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02]), contentEncoding: 'gzip', key: null }, expect: UNAUTHORIZED },
+    ],
+  },
+  {
     name: 'auth: an unknown key is a 401',
     targets: 'stateful',
     request: { path: '/feedback/stats', body: STATS, authorization: basicAuth('not-a-key-0123456789') },
