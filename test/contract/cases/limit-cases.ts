@@ -104,7 +104,10 @@ export const limitCases: ContractCase[] = [
   {
     name: 'limits: the last millisecond of year 9999 and the longest bucket are accepted',
     targets: 'all',
-    before: [{ request: { path: '/feedback/aggregate', body: { ...AGG, before_ms: MAX_MS, after_ms: MAX_MS - 1000 } }, expect: { status: 200 } }],
+    before: [
+      { request: { path: '/feedback/aggregate', body: { ...AGG, before_ms: MAX_MS, after_ms: MAX_MS - 1000 } }, expect: { status: 200 } },
+      { request: { path: '/feedback/stats', body: { ...STATS, granularity: MAX_BUCKET_SECONDS, timezone: 'America/New_York' } }, expect: { status: 200 } },
+    ],
     request: { path: '/feedback/aggregate', body: { ...AGG, time_bucket_seconds: MAX_BUCKET_SECONDS } },
     expect: { status: 200 },
   },
