@@ -4,7 +4,7 @@ import { parseEnv } from './env-parsers.js';
 import { DEFAULT_CREATE_QUEUE_LIMITS, type CreateQueueLimits } from './sql/insert-batcher.js';
 import { RATE_LIMIT_DEFAULTS, type RateLimitSettings } from './http/rate-limit.js';
 import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.js';
-import { HTTP_TIMEOUT_DEFAULTS, type HttpTimeouts } from './process/http-server.js';
+import { readHttpTimeouts, type HttpTimeouts } from './process/http-server.js';
 
 export interface ApiKeySeed {
   key: string;
@@ -67,11 +67,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perAddress: parseEnv.int(env, 'FEEDBACK_RATE_LIMIT_PER_ADDRESS', RATE_LIMIT_DEFAULTS.perAddress, 0, 1_000_000_000),
     },
     trustProxy: parseTrustProxy(env, 'FEEDBACK_TRUST_PROXY'),
-    httpTimeouts: {
-      headersTimeoutMs: parseEnv.int(env, 'FEEDBACK_HEADERS_TIMEOUT_MS', HTTP_TIMEOUT_DEFAULTS.headersTimeoutMs, 100, 600_000),
-      requestTimeoutMs: parseEnv.int(env, 'FEEDBACK_REQUEST_TIMEOUT_MS', HTTP_TIMEOUT_DEFAULTS.requestTimeoutMs, 100, 3_600_000),
-      keepAliveTimeoutMs: parseEnv.int(env, 'FEEDBACK_KEEP_ALIVE_TIMEOUT_MS', HTTP_TIMEOUT_DEFAULTS.keepAliveTimeoutMs, 100, 600_000),
-    },
+    httpTimeouts: readHttpTimeouts(env),
     shutdownGraceMs: parseEnv.int(env, 'FEEDBACK_SHUTDOWN_GRACE_MS', 10_000, 100, 600_000),
     migrationLockTimeoutMs: parseEnv.int(env, 'FEEDBACK_MIGRATION_LOCK_TIMEOUT_MS', 5_000, 100, 600_000),
   };

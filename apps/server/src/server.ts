@@ -41,9 +41,11 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
     if (cluster.isPrimary) await prepareDatabase(db, config, logger);
     await serveHttp(db, config, logger);
   } catch (err) {
-    // An open pool would keep a process that cannot serve alive (a worker that cannot listen).
+    // What was opened (the pool, the key store's listener) would keep a process that cannot serve
+    // alive: a worker that cannot listen must exit, for its primary to see it and replace it.
+    logger.fatal({ err }, 'could not start serving');
     await db.close().catch(() => undefined);
-    throw err;
+    process.exit(1);
   }
 }
 

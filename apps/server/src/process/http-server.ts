@@ -2,6 +2,7 @@
 // connection open for a minute sending its headers a byte at a time (slowloris), and five
 // minutes sending its body.
 import { createServer, type RequestListener, type Server } from 'node:http';
+import { ConfigError, parseEnv } from '../env-parsers.js';
 
 export interface HttpTimeouts {
   /** Time to receive a request's headers; answered 408 and closed after it. */
@@ -19,6 +20,19 @@ export const HTTP_TIMEOUT_DEFAULTS: HttpTimeouts = {
   // Node's default, made explicit.
   keepAliveTimeoutMs: 5_000,
 };
+
+export function readHttpTimeouts(env: NodeJS.ProcessEnv): HttpTimeouts {
+  const t: HttpTimeouts = {
+    headersTimeoutMs: parseEnv.int(env, 'FEEDBACK_HEADERS_TIMEOUT_MS', HTTP_TIMEOUT_DEFAULTS.headersTimeoutMs, 100, 600_000),
+    requestTimeoutMs: parseEnv.int(env, 'FEEDBACK_REQUEST_TIMEOUT_MS', HTTP_TIMEOUT_DEFAULTS.requestTimeoutMs, 100, 3_600_000),
+    keepAliveTimeoutMs: parseEnv.int(env, 'FEEDBACK_KEEP_ALIVE_TIMEOUT_MS', HTTP_TIMEOUT_DEFAULTS.keepAliveTimeoutMs, 100, 600_000),
+  };
+  // Node refuses the opposite: the headers are part of the request.
+  if (t.headersTimeoutMs > t.requestTimeoutMs) {
+    throw new ConfigError(`FEEDBACK_HEADERS_TIMEOUT_MS (${t.headersTimeoutMs}) must not exceed FEEDBACK_REQUEST_TIMEOUT_MS (${t.requestTimeoutMs})`);
+  }
+  return t;
+}
 
 export function createHttpServer(app: RequestListener, t: HttpTimeouts): Server {
   return createServer(
