@@ -143,4 +143,53 @@ describe.runIf(adminUrl !== undefined)('key cache across processes on postgres',
     }
     expect(status).toBe('revoked');
   }, 60_000);
+
+  it('after its listening connection is killed, the store forgets what it cached, listens again, and still hears revocations', async () => {
+    const scratch = await createScratchDatabase(adminUrl ?? '');
+    const previousDrop = drop;
+    drop = async () => {
+      await previousDrop?.();
+      await scratch.drop();
+    };
+    const open = () => {
+      const db = openPostgres({ connectionString: scratch.url, maxConnections: 2, statementTimeoutMs: 30_000, connectTimeoutMs: 5_000 });
+      opened.push(db);
+      return db;
+    };
+    const server = open();
+    const operator = open();
+    await migrate(operator);
+    const key = 'relisten-key-0123456789';
+    const keyId = await insertKey(operator, { key, userId: 'r', projects: ['acme/*'] });
+    const counter = countingLookups(server);
+    const store = createKeyStore(counter.db, [], { ttlMs: 3_600_000 });
+    await store.ready;
+    expect((await store.lookup(key)).status).toBe('valid');
+    expect(counter.lookups()).toBe(1);
+
+    const listenerPids = async () =>
+      (await operator.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'")).rows.map((r) => r.pid);
+    const before = await listenerPids();
+    expect(before).toHaveLength(1);
+    await operator.query('SELECT pg_terminate_backend($1)', [before[0]]);
+    // A new listening connection within the reconnect backoff (a quarter of a second at first); bounded wait.
+    let after = await listenerPids();
+    for (let i = 0; i < 200 && !(after.length === 1 && after[0] !== before[0]); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      after = await listenerPids();
+    }
+    expect(after).toHaveLength(1);
+    expect(after[0]).not.toBe(before[0]);
+    // The gap made it forget the cached row: the next lookup asks the database again.
+    expect((await store.lookup(key)).status).toBe('valid');
+    expect(counter.lookups()).toBe(2);
+
+    expect(await revokeKey(operator, keyId)).toBe(true);
+    let status = (await store.lookup(key)).status;
+    for (let i = 0; i < 100 && status === 'valid'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      status = (await store.lookup(key)).status;
+    }
+    expect(status).toBe('revoked');
+  }, 60_000);
 });
