@@ -14,6 +14,8 @@ import type { KeyStore, Principal } from '../keys/key-store.js';
 declare module 'express-serve-static-core' {
   interface Request {
     principal?: Principal;
+    /** Whose key this was, valid or not (expired, revoked): for the request log line. */
+    keyOwner?: { userId: string; keyId: string };
   }
 }
 
@@ -29,15 +31,18 @@ export function requireApiKey(keys: KeyStore): RequestHandler {
       switch (found.status) {
         case 'valid':
           req.principal = found.principal;
+          req.keyOwner = found.principal;
           next();
           return;
         case 'unknown':
           next(new ApiError('unauthorized', 'Missing or invalid credentials: unknown API key'));
           return;
         case 'expired':
+          req.keyOwner = found;
           next(expiredKeyError());
           return;
         case 'revoked':
+          req.keyOwner = found;
           next(revokedKeyError());
       }
     }, next);

@@ -44,8 +44,8 @@ export function httpLogger(logger: Logger): RequestHandler {
         {
           req: { id, method: req.method, url: req.originalUrl },
           res: { statusCode: res.statusCode },
-          // Who asked: the key's user and public id (never the key), once authenticated.
-          ...(req.principal === undefined ? {} : { user: req.principal.userId, keyId: req.principal.keyId }),
+          // Whose key it was: its user and public id (never the key), also when expired or revoked.
+          ...(req.keyOwner === undefined ? {} : { user: req.keyOwner.userId, keyId: req.keyOwner.keyId }),
           responseTime: Math.round(performance.now() - start),
         },
         aborted ? 'request aborted' : 'request completed',
