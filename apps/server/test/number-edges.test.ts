@@ -3,11 +3,13 @@
 // float range; percentiles between ±1.8e308 are finite; stats bucket keys stay in years
 // 0001–9999; empty stats filter strings filter nothing; huge aggregate buckets over old rows keep
 // exact keys. Each answer is also compared with the shared rules the MSW fake computes with.
+import fc from 'fast-check';
 import type { FeedbackAggregateReq, FeedbackStatsReq } from '@feedback/api-types';
 import { percentileCont } from '@feedback/semantics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from './support/engines.js';
 import { customFeedback, monitorFeedback, monitorRef } from './support/query-bodies.js';
+import { fuzzRuns, fuzzSeed } from './support/fuzz-settings.js';
 import { expect400 } from './support/query-errors.js';
 import { seedFeedback } from './support/query-seed.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
@@ -108,6 +110,35 @@ describe.each(testEngines())('numbers and grids at the edges on $name', (engine)
       expect(res.window_stats?.['x']).toEqual({ count: 7, ...Object.fromEntries(percentiles.map((p) => [`p${p}`, percentileCont(all, p)])) });
       for (const v of Object.values(res.window_stats?.['x'] ?? {})) expect(Number.isFinite(v)).toBe(true);
     });
+  });
+
+  describe('percentiles over random values from the whole float range', () => {
+    // JSON has no −0: it arrives as 0.
+    const valueArb = fc
+      .oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(MAX, -MAX, 1e308, -1e308, 5e-324, 0, 1))
+      .map((v) => (Object.is(v, -0) ? 0 : v));
+    const percentileArb = fc.uniqueArray(fc.integer({ min: 0, max: 100_000 }).map((k) => k / 1000), { minLength: 1, maxLength: 4 });
+
+    it('equal the shared rule (the arithmetic of the fake) bit for bit, and are finite', async () => {
+      let run = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.array(valueArb, { minLength: 1, maxLength: 6 }), percentileArb, async (values, percentiles) => {
+          run += 1;
+          const project = `acme/number-random-${run}`;
+          await seedFeedback(srv.db, values.map((x, i) => ({ at: Date.parse(DAY) + i * 1000, body: customFeedback(project, { x }) })));
+          const res = await stats({ project_id: project, start: DAY, end: NEXT_DAY, granularity: 86_400, metrics: [{ json_path: 'x', aggregations: ['min', 'max'], percentiles }] });
+          const sorted = [...values].sort((a, b) => a - b);
+          const expected = Object.fromEntries([
+            ['min', sorted[0]],
+            ['max', sorted[sorted.length - 1]],
+            ...percentiles.map((p) => [`p${String(p)}`, percentileCont(sorted, p)]),
+          ]);
+          expect(res.window_stats?.['x']).toEqual(expected);
+          for (const v of Object.values(res.window_stats?.['x'] ?? {})) expect(Number.isFinite(v)).toBe(true);
+        }),
+        { seed: fuzzSeed(), numRuns: Math.max(10, Math.round(fuzzRuns() / 5)) },
+      );
+    }, 120_000);
   });
 
   describe('the stats bucket grid stays within years 0001–9999', () => {
