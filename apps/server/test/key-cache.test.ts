@@ -64,6 +64,35 @@ describe.each(testEngines())('key cache on $name', (engine) => {
     expect(counter.lookups()).toBe(1);
   }, 60_000);
 
+  it('a row read before a revocation is not cached after it', async () => {
+    const { db } = database();
+    const key = 'racing-key-0123456789';
+    const keyId = await insertKey(db, { key, userId: 'r', projects: ['acme/*'] });
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let held = false;
+    // The first key lookup answers only after the revocation below has been announced.
+    const slow: Db = {
+      ...db,
+      async query(sql, params) {
+        const res = await db.query(sql, params);
+        if (!held && sql.includes('FROM api_keys WHERE key_hash')) {
+          held = true;
+          await gate;
+        }
+        return res as never;
+      },
+    };
+    const store = createKeyStore(slow);
+    await store.ready;
+    const racing = store.lookup(key);
+    // Revoked (and announced to the stores on this Db) while the lookup's row is on its way.
+    expect(await revokeKey(slow, keyId)).toBe(true);
+    release();
+    expect((await racing).status).toBe('valid');
+    expect((await store.lookup(key)).status).toBe('revoked');
+  }, 60_000);
+
   it('the known-key cache is an LRU: the least recently used key is the one that costs a query again', async () => {
     const { db } = database();
     const keys = ['lru-key-1-0123456789', 'lru-key-2-0123456789', 'lru-key-3-0123456789'];

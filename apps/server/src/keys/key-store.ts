@@ -99,8 +99,12 @@ export function createKeyStore(db: Db, seeds: readonly ApiKeySeed[] = [], option
   const inFlight = new Map<string, Promise<KnownKey | undefined>>();
   const touches = new Set<string>();
   let flushTimer: NodeJS.Timeout | undefined;
+  // Bumped by every change heard: a row read before a revocation must not be cached after it.
+  let generation = 0;
 
   const forget = (keyId: string) => {
+    generation++;
+    inFlight.clear();
     // A key created elsewhere may be one this store has refused.
     unknown.clear();
     if (keyId === EVERY_KEY) known.clear();
@@ -130,17 +134,17 @@ export function createKeyStore(db: Db, seeds: readonly ApiKeySeed[] = [], option
   const load = (hash: string): Promise<KnownKey | undefined> => {
     let pending = inFlight.get(hash);
     if (pending === undefined) {
+      const readIn = generation;
       pending = db
         .query<KeyRow>(SELECT_KEY, [hash])
         .then((res) => {
           const row = res.rows[0];
-          const until = now() + ttlMs;
-          if (row === undefined) {
-            unknown.set(hash, true, until);
-            return undefined;
+          const entry = row === undefined ? undefined : fromRow(row);
+          if (readIn === generation) {
+            const until = now() + ttlMs;
+            if (entry === undefined) unknown.set(hash, true, until);
+            else known.set(hash, entry, until);
           }
-          const entry = fromRow(row);
-          known.set(hash, entry, until);
           return entry;
         })
         .finally(() => inFlight.delete(hash));
