@@ -128,15 +128,16 @@ export class WindowLimiter {
     return this.counts.size;
   }
 
-  /** Drops the finished windows' counts from memory; the next sync drops them from the store. */
+  /**
+   * Every count in memory belongs to a finished window once a new one starts: forget them all (the
+   * last sync interval's unsent hits of the old window no longer matter); the next sync drops the
+   * finished windows from the store.
+   */
   private startWindow(windowStart: number): void {
+    if (windowStart < this.currentWindow) return; // the clock stepped back: keep counting
     this.currentWindow = windowStart;
-    for (const [bucket, count] of this.counts) {
-      if (count.windowStart < windowStart) {
-        this.counts.delete(bucket);
-        this.unsent.delete(bucket);
-      }
-    }
+    this.counts.clear();
+    this.unsent.clear();
     this.deleteStoreBefore = windowStart;
   }
 
