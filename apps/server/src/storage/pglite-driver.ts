@@ -10,7 +10,7 @@
 import type { Db, Queryable, QueryResultRows } from './db.js';
 import { PgliteDatabaseError } from './pglite-protocol.js';
 import { startPgliteThread, type PgliteCall, type PgliteThread } from './pglite-thread.js';
-import { createScratchDataDir } from './scratch-data-dir.js';
+import { createScratchDataDir, discardTemplate, type ScratchDataDir } from './scratch-data-dir.js';
 import { sessionSetSql } from './session-settings.js';
 import { createTurnLock, type Release } from './turn-lock.js';
 
@@ -37,10 +37,30 @@ const BEGIN: PgliteCall = { op: 'query', sql: 'BEGIN', params: [] };
 const COMMIT: PgliteCall = { op: 'query', sql: 'COMMIT', params: [] };
 const ROLLBACK: PgliteCall = { op: 'query', sql: 'ROLLBACK', params: [] };
 
+/** initdb for the `memory://` template: open an empty directory in a thread, close it cleanly. */
+async function initCluster(dataDir: string): Promise<void> {
+  const t = await startPgliteThread({ dataDir, sessionSql: 'SELECT 1' });
+  await t.run({ op: 'close' });
+  await t.terminate();
+}
+
 /** `memory://` keeps nothing after close; any other value is a directory on disk. */
 export async function openPglite(dataDir: string, opts: PgliteOptions = {}): Promise<Db> {
-  const scratch = dataDir === 'memory://' ? createScratchDataDir() : undefined;
-  const workerData = { dataDir: scratch?.path ?? dataDir, sessionSql: sessionSetSql() };
+  if (dataDir !== 'memory://') return openIn(dataDir, undefined, opts);
+  const scratch = await createScratchDataDir(initCluster);
+  try {
+    return await openIn(scratch.path, scratch, opts);
+  } catch (err) {
+    if (!scratch.fromTemplate) throw err;
+    // A template that does not open (damaged meanwhile): drop it and start from initdb.
+    discardTemplate();
+    const fresh = await createScratchDataDir(initCluster, false);
+    return openIn(fresh.path, fresh, opts);
+  }
+}
+
+async function openIn(dir: string, scratch: ScratchDataDir | undefined, opts: PgliteOptions): Promise<Db> {
+  const workerData = { dataDir: dir, sessionSql: sessionSetSql() };
   const timeoutMs = opts.statementTimeoutMs;
   const lock = createTurnLock();
   let closing: Promise<void> | undefined;
