@@ -74,6 +74,16 @@ export const authCases: ContractCase[] = [
     expect: { status: 403, errorType: 'Forbidden' },
   },
   {
+    name: 'auth: an expired key is a 401 saying so, on every endpoint',
+    targets: 'stateful',
+    before: [
+      { request: { path: '/feedback/create', body: { project_id: 'acme/auth', weave_ref: 'weave:///acme/auth/call/c1', feedback_type: 'custom', payload: {} }, key: 'expired' }, expect: UNAUTHORIZED },
+      { request: { path: '/feedback/aggregate', body: { project_id: 'acme/auth', after_ms: 0, before_ms: 1 }, key: 'expired' }, expect: UNAUTHORIZED },
+    ],
+    request: { path: '/feedback/stats', body: STATS, key: 'expired' },
+    expect: { ...UNAUTHORIZED, body: { reason: 'Missing or invalid credentials: this API key has expired', error_type: 'Unauthorized' } },
+  },
+  {
     name: 'scopes: a key with only "ingest" may create',
     targets: 'stateful',
     request: { path: '/feedback/create', body: { project_id: 'acme/scopes', weave_ref: 'weave:///acme/scopes/call/c1', feedback_type: 'custom', payload: {} }, key: 'widget' },

@@ -5,7 +5,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, createKeyStore, createLogger, insertFeedback, parseImportLine } from '@feedback/server';
-import { KEY_SEEDS } from '../support/keys.js';
+import { SERVER_KEY_SEEDS } from '../support/keys.js';
 import type { SeedRow } from './seed-row.js';
 import { INITIAL_NOW_MS, type StatefulTarget } from './target.js';
 import { openTestDatabase, type EngineName } from './test-database.js';
@@ -20,7 +20,7 @@ export async function startServerTarget(engine: EngineName, opts: ServerTargetOp
   const clock = { now: INITIAL_NOW_MS };
   const app = createApp({
     db,
-    keys: createKeyStore(db, KEY_SEEDS),
+    keys: createKeyStore(db, SERVER_KEY_SEEDS),
     logger: createLogger('silent'),
     validateResponses: opts.validateResponses ?? true,
     now: () => clock.now,
