@@ -34,7 +34,9 @@ function tooLarge(): ApiError {
 /**
  * The body's bytes, inflated, read no further than the limit (as raw-body stops a gzip bomb).
  * A stream that does not inflate (corrupt, truncated, empty) is a 422, as zlib's errors are on
- * the server.
+ * the server. Where DecompressionStream follows the standard (browsers, Node 24) it also refuses
+ * bytes after the end of the stream (a second gzip member, zero padding), which zlib accepts:
+ * the one known difference, written in docs/semantics.md.
  */
 async function bodyBytes(request: Request, encoding: ContentEncoding): Promise<Uint8Array> {
   if (encoding === 'identity' || request.body === null) {
