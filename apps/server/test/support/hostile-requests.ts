@@ -97,7 +97,7 @@ const ENCODING: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** The body text as bytes, now and then mangled the way a broken or hostile client sends it. */
-const WIRE_BYTES = (text: string): fc.Arbitrary<Buffer> => {
+function mangledBytes(text: string): fc.Arbitrary<Buffer> {
   const bytes = Buffer.from(text, 'utf8');
   return fc.oneof(
     { weight: 20, arbitrary: fc.constant(bytes) },
@@ -108,10 +108,18 @@ const WIRE_BYTES = (text: string): fc.Arbitrary<Buffer> => {
     { weight: 1, arbitrary: fc.constantFrom('', ' ', 'null', '[]', '1e400', '"x"', '{"a":1}{"b":2}', '{"a":1,}', 'NaN').map((t) => Buffer.from(t)) },
     { weight: 1, arbitrary: fc.constant(Buffer.concat([bytes, Buffer.from('}garbage')])) },
   );
-};
+}
 
-const TARGET: fc.Arbitrary<{ method: string; path: string; schema: string }> = fc.oneof(
-  { weight: 16, arbitrary: fc.constantFrom(...ENDPOINTS).map((path) => ({ method: 'POST', path, schema: ENDPOINT_SCHEMAS[path] })) },
+interface Target {
+  method: string;
+  path: string;
+  /** The request schema the body is made from. */
+  schema: string;
+}
+const ENDPOINT_TARGET: fc.Arbitrary<Target> = fc.constantFrom(...ENDPOINTS).map((path) => ({ method: 'POST', path, schema: ENDPOINT_SCHEMAS[path] }));
+
+const TARGET: fc.Arbitrary<Target> = fc.oneof(
+  { weight: 16, arbitrary: ENDPOINT_TARGET },
   {
     weight: 1,
     arbitrary: fc
@@ -120,13 +128,13 @@ const TARGET: fc.Arbitrary<{ method: string; path: string; schema: string }> = f
       .map(([method, path, schema]) => ({ method, path, schema })),
   },
   // A query string on a real endpoint.
-  { weight: 1, arbitrary: fc.constantFrom(...ENDPOINTS).map((path) => ({ method: 'POST', path: `${path}?project_id=acme/fuzz`, schema: ENDPOINT_SCHEMAS[path] })) },
+  { weight: 1, arbitrary: ENDPOINT_TARGET.map((t) => ({ ...t, path: `${t.path}?project_id=acme/fuzz` })) },
 );
 
 /** Half the requests are well-formed on the wire (good key, JSON, intact body) so their bodies reach the rules and the SQL. */
 const TRANSPORT = fc.oneof(
   fc.record({
-    target: fc.constantFrom(...ENDPOINTS).map((path) => ({ method: 'POST', path: path as string, schema: ENDPOINT_SCHEMAS[path] as string })),
+    target: ENDPOINT_TARGET,
     authorization: fc.constant<string | undefined>(basicAuth(KEYS.alice.key)),
     contentType: fc.constant<string | undefined>('application/json'),
     encoding: fc.constantFrom('none', 'none', 'none', 'gzip', 'deflate'),
@@ -136,20 +144,20 @@ const TRANSPORT = fc.oneof(
 );
 
 export const hostileRequest: fc.Arbitrary<HostileRequest> = TRANSPORT.chain(({ target, authorization, contentType, encoding, mangled }) =>
-    hostileBodyText(target.schema)
-      .chain((text) => (mangled ? WIRE_BYTES(text) : fc.constant(Buffer.from(text, 'utf8'))))
-      .map((raw): HostileRequest => {
-        const enc: Encoding = ENCODINGS[encoding] ?? { header: undefined, encode: (b) => b };
-        const headers: Record<string, string> = {};
-        if (authorization !== undefined) headers['authorization'] = authorization;
-        if (contentType !== undefined) headers['content-type'] = contentType;
-        if (enc.header !== undefined) headers['content-encoding'] = enc.header;
-        const req: HostileRequest = { method: target.method, path: target.path, headers, body: enc.encode(raw) };
-        // Counterexamples print short: the body's first bytes only.
-        Object.defineProperty(req, fc.toStringMethod, { value: () => describeRequest(req) });
-        return req;
-      }),
-  );
+  hostileBodyText(target.schema)
+    .chain((text) => (mangled ? mangledBytes(text) : fc.constant(Buffer.from(text, 'utf8'))))
+    .map((raw): HostileRequest => {
+      const enc: Encoding = ENCODINGS[encoding] ?? { header: undefined, encode: (b) => b };
+      const headers: Record<string, string> = {};
+      if (authorization !== undefined) headers['authorization'] = authorization;
+      if (contentType !== undefined) headers['content-type'] = contentType;
+      if (enc.header !== undefined) headers['content-encoding'] = enc.header;
+      const req: HostileRequest = { method: target.method, path: target.path, headers, body: enc.encode(raw) };
+      // Counterexamples print short: the body's first bytes only.
+      Object.defineProperty(req, fc.toStringMethod, { value: () => describeRequest(req) });
+      return req;
+    }),
+);
 
 export function describeRequest(r: HostileRequest): string {
   const body = r.body.subarray(0, 300).toString('utf8');
