@@ -33,6 +33,11 @@ function busy(ms: number): PgliteDatabaseError {
   return new PgliteDatabaseError({ message: `The embedded database is busy: no turn within ${ms} ms`, code: '57P03' });
 }
 
+/** SQLSTATE 57P03 (cannot_connect_now) as well: the database could not be reopened in a new thread. */
+function reopenFailed(err: unknown): PgliteDatabaseError {
+  return new PgliteDatabaseError({ message: `The embedded database could not be reopened: ${err instanceof Error ? err.message : String(err)}`, code: '57P03' });
+}
+
 const BEGIN: PgliteCall = { op: 'query', sql: 'BEGIN', params: [] };
 const COMMIT: PgliteCall = { op: 'query', sql: 'COMMIT', params: [] };
 const ROLLBACK: PgliteCall = { op: 'query', sql: 'ROLLBACK', params: [] };
@@ -66,12 +71,17 @@ async function openIn(dir: string, scratch: ScratchDataDir | undefined, opts: Pg
   let closing: Promise<void> | undefined;
 
   // The live thread, or the one starting. A failed start is not kept: the next caller tries again.
-  const launch = (after: Promise<unknown>): Promise<PgliteThread> => {
-    const started = after.then(() => startPgliteThread(workerData));
+  // The first start's error goes to openPglite's caller as it is; a reopen's is a 503 for a request.
+  const launch = (after: Promise<unknown>, reopen = true): Promise<PgliteThread> => {
+    const started = after
+      .then(() => startPgliteThread(workerData))
+      .catch((err: unknown) => {
+        throw reopen ? reopenFailed(err) : err;
+      });
     started.catch(() => undefined);
     return started;
   };
-  let thread: Promise<PgliteThread> = launch(Promise.resolve());
+  let thread: Promise<PgliteThread> = launch(Promise.resolve(), false);
   try {
     await thread;
   } catch (err) {

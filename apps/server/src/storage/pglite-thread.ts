@@ -10,8 +10,9 @@ import {
   type PgliteWorkerData,
 } from './pglite-protocol.js';
 
-/** A request before it is numbered (Omit applied to each member of the union). */
-export type PgliteCall = PgliteRequest extends infer R ? (R extends PgliteRequest ? Omit<R, 'id'> : never) : never;
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+/** A request before it is numbered. */
+export type PgliteCall = WithoutId<PgliteRequest>;
 
 export interface PgliteThread {
   /** Sends one request; resolves with its rows, rejects with the database's error. */
@@ -58,7 +59,14 @@ export function startPgliteThread(data: PgliteWorkerData): Promise<PgliteThread>
       return new Promise<object[]>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         holdProcess();
-        worker.postMessage({ ...req, id } as PgliteRequest);
+        try {
+          worker.postMessage({ ...req, id } as PgliteRequest);
+        } catch (err) {
+          // A parameter structured clone cannot copy (a function, say): nothing was sent.
+          pending.delete(id);
+          holdProcess();
+          reject(err instanceof Error ? err : new Error(String(err)));
+        }
       });
     },
     async terminate() {

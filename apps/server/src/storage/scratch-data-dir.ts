@@ -8,7 +8,7 @@
 // fraction of initdb's seconds, which every test file would otherwise pay. The template is built
 // once per user and PGlite build, in the temporary directory, and is used only if this user owns it.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -65,8 +65,8 @@ function templatePath(): string {
 /** Only a template this user made, that nobody else can write, is trusted. */
 function usable(template: string): boolean {
   if (!existsSync(join(template, 'complete'))) return false;
-  const s = statSync(template);
-  return (process.getuid === undefined || s.uid === process.getuid()) && (s.mode & 0o022) === 0;
+  const s = lstatSync(template);
+  return s.isDirectory() && (process.getuid === undefined || s.uid === process.getuid()) && (s.mode & 0o022) === 0;
 }
 
 let building: Promise<string | undefined> | undefined;
