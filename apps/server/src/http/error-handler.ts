@@ -1,12 +1,8 @@
 import type { ErrorRequestHandler } from 'express';
 import { ApiError, isApiError } from '@feedback/semantics';
-import { isDatabaseUnavailable, isStatementTimeout, isUnknownTimeZoneInDatabase } from '../storage/db-errors.js';
+import { isDatabaseUnavailable, isUnknownTimeZoneInDatabase } from '../storage/db-errors.js';
 import { fromBodyReadError } from './body-errors.js';
 import { fromValidatorError, isValidatorError } from './validation-errors.js';
-
-const STATEMENT_TIMEOUT_REASON =
-  "The query ran past the server's statement timeout and repeating it unchanged would time out again: " +
-  'narrow the time window, use a coarser granularity, or ask for fewer metrics, percentiles or groups';
 
 /**
  * Any thrown value → an ApiError, or undefined for a genuine bug (answered 500, logged).
@@ -14,8 +10,7 @@ const STATEMENT_TIMEOUT_REASON =
  */
 export function toApiError(err: unknown, contentEncoding?: string): ApiError | undefined {
   if (isApiError(err)) return err;
-  // 504 without Retry-After: the same query would time out again (create answers 503 itself).
-  if (isStatementTimeout(err)) return new ApiError('query_timeout', STATEMENT_TIMEOUT_REASON);
+  // A statement timeout is a 503 here; the stats and aggregate queries answer 504 (routes/read-timeout.ts).
   if (isDatabaseUnavailable(err)) return new ApiError('unavailable', 'The database is unavailable; retry later');
   if (isUnknownTimeZoneInDatabase(err)) {
     // The zone passed the Intl check but the database's time-zone data is older.

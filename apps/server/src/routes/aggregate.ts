@@ -4,6 +4,7 @@ import { assertAggregateAnswerRows, checkAggregateRequest } from '@feedback/sema
 import type { RouteDeps } from '../app.js';
 import { assertProjectAccess } from '../http/auth.js';
 import { runAggregateQuery, toAggregateQuery, type AggregateRow } from '../sql/aggregate-query.js';
+import { readTimedOut } from './read-timeout.js';
 
 // The SQL returns each map with its keys in code-point order already (COLLATE "C"); JSON.parse
 // keeps that order and defines own properties, so a tag named "__proto__" stays a key.
@@ -16,7 +17,7 @@ export function aggregateRoute({ db }: RouteDeps): RequestHandler {
     const body = req.body as FeedbackAggregateReq;
     assertProjectAccess(req.principal, body.project_id);
     const q = checkAggregateRequest(body);
-    const rows = await runAggregateQuery(db, toAggregateQuery(q));
+    const rows = await runAggregateQuery(db, toAggregateQuery(q)).catch(readTimedOut);
     assertAggregateAnswerRows(rows.length);
     const toBucket = (row: AggregateRow): FeedbackAggregateBucket => ({
       time_bucket_start_ms: q.timeBucketSeconds === null ? null : row.bucket_ms,

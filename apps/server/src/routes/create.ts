@@ -5,16 +5,6 @@ import type { RouteDeps } from '../app.js';
 import { assertProjectAccess } from '../http/auth.js';
 import { toInsertRow, toPrepared } from '../sql/feedback-row.js';
 import { findFeedback } from '../sql/feedback-store.js';
-import { isStatementTimeout } from '../storage/db-errors.js';
-
-/**
- * Create has no 504: a write that outlives the statement timeout says the database is struggling,
- * not that the request asks too much, so it is a 503 with Retry-After like an outage.
- */
-function timeoutAsUnavailable(err: unknown): never {
-  if (isStatementTimeout(err)) throw new ApiError('unavailable', 'The database did not complete the write in time; retry later');
-  throw err;
-}
 
 export function createRoute({ db, now, inserts }: RouteDeps): RequestHandler {
   return async (req, res) => {
@@ -25,13 +15,13 @@ export function createRoute({ db, now, inserts }: RouteDeps): RequestHandler {
     const id = prepared.clientId ?? uuidv7(createdAtMs);
     const row = toInsertRow(prepared, id, createdAtMs);
     // The insert commits before we answer: a 200 means the row is durable.
-    if (await inserts.insert(row).catch(timeoutAsUnavailable)) {
+    if (await inserts.insert(row)) {
       const out: FeedbackCreateRes = { id, created_at: toUtcIso(createdAtMs), wb_user_id: row.wb_user_id, payload: row.payload };
       res.json(out);
       return;
     }
     // The client's id exists already: a retry of the same content is answered with the stored row.
-    const existing = await findFeedback(db, body.project_id, id).catch(timeoutAsUnavailable);
+    const existing = await findFeedback(db, body.project_id, id);
     if (existing === undefined) throw new ApiError('unavailable', 'The row could not be written; retry');
     if (!sameFeedbackContent(prepared, toPrepared(existing))) {
       throw new ApiError('conflict', `Feedback id ${id} already exists in ${body.project_id} with different content`);

@@ -13,6 +13,7 @@ import {
 import type { RouteDeps } from '../app.js';
 import { assertProjectAccess } from '../http/auth.js';
 import { metricColumn, runStatsQuery, toStatsQuery, type StatsRow } from '../sql/stats-query.js';
+import { readTimedOut } from './read-timeout.js';
 
 function toAggregates(row: StatsRow, metrics: readonly ResolvedMetric[]): ComputedAggregates {
   return {
@@ -39,7 +40,7 @@ export function statsRoute({ db, now }: RouteDeps): RequestHandler {
     const grid = bucketGrid(window);
     // The answer's size is known before any query: refuse an oversized one without running it.
     assertStatsAnswerSize(grid.length, metrics);
-    const rows = await runStatsQuery(db, toStatsQuery(body, window, metrics));
+    const rows = await runStatsQuery(db, toStatsQuery(body, window, metrics)).catch(readTimedOut);
     const byBucketKey = new Map<number, ComputedAggregates>();
     let total: ComputedAggregates | undefined;
     for (const row of rows) {

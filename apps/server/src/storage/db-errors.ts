@@ -19,9 +19,9 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 
 /**
  * SQLSTATE 57014 from the statement timeout (PostgreSQL's, or the embedded driver's, which uses
- * the same code and words). Not 57014 from a cancel request (pg_cancel_backend, a shutdown): that
- * one is the database's doing and stays "unavailable". isDatabaseUnavailable holds for both, so
- * the insert batcher does not retry a timed-out group row by row; the error handler asks this first.
+ * the same code and words), not from a cancel request (pg_cancel_backend, a shutdown). The stats
+ * and aggregate queries answer it 504 (routes/read-timeout.ts). isDatabaseUnavailable holds for it
+ * too: anywhere else it is a 503, and the insert batcher does not retry a timed-out group row by row.
  */
 export function isStatementTimeout(err: unknown): boolean {
   if (typeof err !== 'object' || err === null) return false;
