@@ -22,7 +22,7 @@ import { startTestServer, type TestServer } from './support/test-server.js';
 const SEED = fuzzSeed();
 /** Runs per engine; each sends BATCH requests at once. */
 const RUNS = fuzzRuns();
-const BATCH = 6;
+const BATCH = 8;
 /** Growth of the JS heap (after a full collection) the whole run may leave behind. */
 const HEAP_MARGIN_BYTES = 64 * 1024 * 1024;
 /** Bodies at least this large may meet a closed connection: the server answers early and stops reading. */
