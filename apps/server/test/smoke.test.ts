@@ -6,10 +6,10 @@ describe.each(testEngines())('smoke on $name', (engine) => {
   let srv: TestServer;
   beforeAll(async () => {
     srv = await startTestServer(engine);
-  });
+  }, 60_000);
   afterAll(async () => {
     await srv.close();
-  });
+  }, 60_000);
 
   it('creates, then reads back stats and aggregates', async () => {
     const c = srv.client();
