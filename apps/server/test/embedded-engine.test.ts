@@ -15,7 +15,8 @@ import { testEngines } from './support/engines.js';
 import { customFeedback } from './support/query-bodies.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
-const TIMEOUT_MS = 2_000;
+// Long enough that /healthz and a 401 are answered well within it on a loaded machine.
+const TIMEOUT_MS = 3_000;
 // Ten billion rows: it never finishes by itself, only the timeout ends it.
 const ENDLESS = 'SELECT count(*) FROM generate_series(1, 100000) a, generate_series(1, 100000) b';
 const P = 'acme/embedded';
