@@ -60,10 +60,9 @@ describe.each(testEngines())('keys commands on $name', (engine) => {
   }, 90_000);
 
   it('keys create with scopes and an expiry prints the key once; keys list shows everything but the key', async () => {
-    const [widget, dash] = await Promise.all([
-      runCli(['keys', 'create', '--user', 'widget', '--projects', 'acme/*', '--scopes', 'ingest', '--expires', '30d'], storage.env),
-      runCli(['keys', 'create', '--user', 'dash', '--projects', 'acme/*', '--scopes', 'read', '--expires', '2099-01-01T00:00:00Z'], storage.env),
-    ]);
+    // One after the other: PGlite's directory takes one process at a time (data-dir-lock.ts).
+    const widget = await runCli(['keys', 'create', '--user', 'widget', '--projects', 'acme/*', '--scopes', 'ingest', '--expires', '30d'], storage.env);
+    const dash = await runCli(['keys', 'create', '--user', 'dash', '--projects', 'acme/*', '--scopes', 'read', '--expires', '2099-01-01T00:00:00Z'], storage.env);
     for (const r of [widget, dash]) {
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/^fk_[A-Za-z0-9_-]{43}\n$/);
@@ -121,6 +120,11 @@ describe.each(testEngines())('keys commands on $name', (engine) => {
     expect((await rejectionOf(client(keys.widget).create(customBody({ project_id: 'acme/bot' })))).status).toBe(401);
     expect((await rejectionOf(client(keys.dash).stats({ project_id: 'acme/bot', ...WINDOW }))).status).toBe(401);
     await expect(client(keys.rotated).stats({ project_id: 'acme/bot', ...WINDOW })).resolves.toMatchObject({ granularity: expect.any(Number) });
+    // While the server holds the directory, a second process is refused instead of losing its writes.
+    const meanwhile = await runCli(['keys', 'create', '--user', 'late', '--projects', 'acme/*'], storage.env);
+    expect(meanwhile.code).toBe(1);
+    expect(meanwhile.stderr).toContain('is in use by process');
+    expect(meanwhile.stdout).toBe('');
     await serving.stop('SIGTERM');
     serving = undefined;
   }, 90_000);

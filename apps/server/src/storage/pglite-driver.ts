@@ -10,7 +10,8 @@
 import type { Db, Queryable, QueryResultRows } from './db.js';
 import { PgliteDatabaseError } from './pglite-protocol.js';
 import { startPgliteThread, type PgliteCall, type PgliteThread } from './pglite-thread.js';
-import { createScratchDataDir, discardTemplate, type ScratchDataDir } from './scratch-data-dir.js';
+import { lockDataDir } from './data-dir-lock.js';
+import { createScratchDataDir, discardTemplate } from './scratch-data-dir.js';
 import { sessionSetSql } from './session-settings.js';
 import { createTurnLock, type Release } from './turn-lock.js';
 
@@ -49,22 +50,26 @@ async function initCluster(dataDir: string): Promise<void> {
   await t.terminate();
 }
 
-/** `memory://` keeps nothing after close; any other value is a directory on disk. */
+/**
+ * `memory://` keeps nothing after close; any other value is a directory on disk, which this
+ * process holds alone until close (data-dir-lock.ts).
+ */
 export async function openPglite(dataDir: string, opts: PgliteOptions = {}): Promise<Db> {
-  if (dataDir !== 'memory://') return openIn(dataDir, undefined, opts);
+  if (dataDir !== 'memory://') return openIn(dataDir, lockDataDir(dataDir), opts);
   const scratch = await createScratchDataDir(initCluster);
   try {
-    return await openIn(scratch.path, scratch, opts);
+    return await openIn(scratch.path, () => scratch.remove(), opts);
   } catch (err) {
     if (!scratch.fromTemplate) throw err;
     // A template that does not open (damaged meanwhile): drop it and start from initdb.
     discardTemplate();
     const fresh = await createScratchDataDir(initCluster, false);
-    return openIn(fresh.path, fresh, opts);
+    return openIn(fresh.path, () => fresh.remove(), opts);
   }
 }
 
-async function openIn(dir: string, scratch: ScratchDataDir | undefined, opts: PgliteOptions): Promise<Db> {
+/** `releaseDir` runs once the database is closed, or when it fails to open: it frees the directory. */
+async function openIn(dir: string, releaseDir: () => void, opts: PgliteOptions): Promise<Db> {
   const workerData = { dataDir: dir, sessionSql: sessionSetSql() };
   const timeoutMs = opts.statementTimeoutMs;
   const lock = createTurnLock();
@@ -85,7 +90,7 @@ async function openIn(dir: string, scratch: ScratchDataDir | undefined, opts: Pg
   try {
     await thread;
   } catch (err) {
-    scratch?.remove();
+    releaseDir();
     throw err;
   }
 
@@ -193,7 +198,7 @@ async function openIn(dir: string, scratch: ScratchDataDir | undefined, opts: Pg
           }
         } finally {
           release();
-          scratch?.remove();
+          releaseDir();
         }
       })();
       return closing;
