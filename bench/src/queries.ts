@@ -1,7 +1,7 @@
 // The four query benchmarks: each as the SDK request the server answers, and as the parameters
 // the direct, obvious and floor variants share (one project, one time range).
 import type { FeedbackAggregateReq, FeedbackStatsReq } from '@feedback/sdk';
-import { checkAggregateRequest, resolveMetrics, resolveStatsWindow } from '@feedback/semantics';
+import { checkAggregateRequest, checkStatsRequest } from '@feedback/semantics';
 import { toAggregateQuery, toStatsQuery, type AggregateQuery, type StatsQuery } from '@feedback/server';
 import { projectId, WINDOW_END_MS, WINDOW_START_MS } from './dataset.js';
 
@@ -38,8 +38,7 @@ export function statsRequest(project: string): FeedbackStatsReq {
 
 /** What the stats route hands to the SQL layer for `statsRequest`, built by the server's own code. */
 export function statsQuery(project: string): StatsQuery {
-  const req = statsRequest(project);
-  return toStatsQuery(req, resolveStatsWindow(req, WINDOW_END_MS), resolveMetrics(req.metrics));
+  return toStatsQuery(checkStatsRequest(statsRequest(project), WINDOW_END_MS));
 }
 
 export function groupedAggregateRequest(project: string): FeedbackAggregateReq {

@@ -1,6 +1,6 @@
 // The group insert behind /feedback/create, on a real engine: concurrent rows share statements,
 // every caller learns whether its own row was written, and one bad row fails only its caller.
-import { ApiError, prepareCreate } from '@feedback/semantics';
+import { ApiError, checkCreateRequest } from '@feedback/semantics';
 import { describe, expect, it } from 'vitest';
 import { toInsertRow, type FeedbackInsertRow } from '../src/sql/feedback-row.js';
 import { countFeedback } from '../src/sql/feedback-store.js';
@@ -12,7 +12,7 @@ const T0 = Date.parse('2024-06-01T00:00:00Z');
 const QUEUE = DEFAULT_CREATE_QUEUE_LIMITS;
 
 function row(project: string, id: string, score: number): FeedbackInsertRow {
-  const prepared = prepareCreate(
+  const prepared = checkCreateRequest(
     { project_id: project, weave_ref: `weave:///${project}/call/c1`, feedback_type: 'custom', payload: { score } },
     'alice',
   );
@@ -111,7 +111,7 @@ describe.each(testEngines())('group insert on $name', (engine) => {
     const batcher = createInsertBatcher(spy.db, { maxInFlight: 1, maxBatchRows: 100, maxBatchChars: 2_000, ...QUEUE });
     const rows = Array.from({ length: 10 }, (_, i) => row('acme/sized', `s-${i}`, i));
     const big = toInsertRow(
-      prepareCreate({ project_id: 'acme/sized', weave_ref: 'weave:///acme/sized/call/c1', feedback_type: 'custom', payload: { text: 'x'.repeat(5_000) } }, 'alice'),
+      checkCreateRequest({ project_id: 'acme/sized', weave_ref: 'weave:///acme/sized/call/c1', feedback_type: 'custom', payload: { text: 'x'.repeat(5_000) } }, 'alice'),
       'big',
       T0,
     );
@@ -157,7 +157,7 @@ describe.each(testEngines())('group insert on $name', (engine) => {
     const batcher = createInsertBatcher(stalled.db, { maxInFlight: 1, maxBatchRows: 100, maxBatchChars: 1 << 20, maxQueuedRows: 1_000, maxQueuedChars: 3_000 });
     const text = (id: string, length: number) =>
       toInsertRow(
-        prepareCreate({ project_id: 'acme/bytes', weave_ref: 'weave:///acme/bytes/call/c1', feedback_type: 'custom', payload: { text: 'x'.repeat(length) } }, 'alice'),
+        checkCreateRequest({ project_id: 'acme/bytes', weave_ref: 'weave:///acme/bytes/call/c1', feedback_type: 'custom', payload: { text: 'x'.repeat(length) } }, 'alice'),
         id,
         T0,
       );

@@ -1,7 +1,7 @@
 // One importer line: a /feedback/create body plus `created_at` (ISO 8601 with an offset) and
 // `wb_user_id`, checked by the same schema and rules as the endpoint.
 import { createHash } from 'node:crypto';
-import { isApiError, prepareCreate, type PreparedFeedback } from '@feedback/semantics';
+import { isApiError, checkCreateRequest, type PreparedFeedback } from '@feedback/semantics';
 import { toInsertRow, type FeedbackInsertRow } from '../sql/feedback-row.js';
 import { assertCreateBody } from './create-body-schema.js';
 
@@ -25,7 +25,7 @@ export function parseImportRecord(text: string): ImportRecord {
   if (!Number.isFinite(createdAtMs)) throw new Error('created_at is not a valid instant');
   if (typeof userId !== 'string' || userId.length === 0) throw new Error('wb_user_id must be a non-empty string');
   assertCreateBody(body);
-  const prepared = prepareCreate(body as Parameters<typeof prepareCreate>[0], userId);
+  const prepared = checkCreateRequest(body as Parameters<typeof checkCreateRequest>[0], userId);
   return { row: toInsertRow(prepared, prepared.clientId ?? lineId(text, createdAtMs), createdAtMs), prepared };
 }
 

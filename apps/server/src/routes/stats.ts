@@ -1,15 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { FeedbackStatsReq, StatsValue } from '@feedback/api-types';
-import {
-  assembleStatsResponse,
-  assertCleanStrings,
-  assertStatsAnswerSize,
-  bucketGrid,
-  resolveMetrics,
-  resolveStatsWindow,
-  type ComputedAggregates,
-  type ResolvedMetric,
-} from '@feedback/semantics';
+import { assembleStatsResponse, checkStatsRequest, type ComputedAggregates, type ComputedStats, type ResolvedMetric } from '@feedback/semantics';
 import type { RouteDeps } from '../app.js';
 import { assertProjectAccess } from '../http/auth.js';
 import { metricColumn, runStatsQuery, toStatsQuery, type StatsRow } from '../sql/stats-query.js';
@@ -30,23 +21,23 @@ function toAggregates(row: StatsRow, metrics: readonly ResolvedMetric[]): Comput
   };
 }
 
+/** The statement's rows: one per bucket with rows, and the window's row (bucket_key null). */
+function toComputedStats(rows: readonly StatsRow[], metrics: readonly ResolvedMetric[]): ComputedStats {
+  const byBucketKey = new Map<number, ComputedAggregates>();
+  let total: ComputedAggregates | undefined;
+  for (const row of rows) {
+    if (row.bucket_key === null) total = toAggregates(row, metrics);
+    else byBucketKey.set(row.bucket_key, toAggregates(row, metrics));
+  }
+  return { byBucketKey, total };
+}
+
 export function statsRoute({ db, now }: RouteDeps): RequestHandler {
   return async (req, res) => {
     const body = req.body as FeedbackStatsReq;
     assertProjectAccess(req.principal, body.project_id);
-    assertCleanStrings(body);
-    const window = resolveStatsWindow(body, now());
-    const metrics = resolveMetrics(body.metrics);
-    const grid = bucketGrid(window);
-    // The answer's size is known before any query: refuse an oversized one without running it.
-    assertStatsAnswerSize(grid.length, metrics);
-    const rows = await runStatsQuery(db, toStatsQuery(body, window, metrics)).catch(readTimedOut);
-    const byBucketKey = new Map<number, ComputedAggregates>();
-    let total: ComputedAggregates | undefined;
-    for (const row of rows) {
-      if (row.bucket_key === null) total = toAggregates(row, metrics);
-      else byBucketKey.set(row.bucket_key, toAggregates(row, metrics));
-    }
-    res.json(assembleStatsResponse({ window, metrics, grid, byBucketKey, total }));
+    const checked = checkStatsRequest(body, now());
+    const rows = await runStatsQuery(db, toStatsQuery(checked)).catch(readTimedOut);
+    res.json(assembleStatsResponse(checked, toComputedStats(rows, checked.metrics)));
   };
 }

@@ -9,7 +9,7 @@
 // At most MAX_AGGREGATE_ROWS + 1 rows come back: one more than an answer may hold, so the route
 // can refuse an oversized answer without ever holding it.
 import type { GroupByDimension } from '@feedback/api-types';
-import { MAX_AGGREGATE_ROWS, splitIdPatterns, type ResolvedAggregate } from '@feedback/semantics';
+import { MAX_AGGREGATE_ROWS, splitIdPatterns, type CheckedAggregateRequest } from '@feedback/semantics';
 import type { Db } from '../storage/db.js';
 import { boundParams, type Bind, type SqlStatement } from './statement.js';
 import { pgInstant } from './pg-instant.js';
@@ -69,7 +69,7 @@ const GROUP_ORDER: Record<GroupByDimension, (col: string) => string> = {
 };
 
 /** The checked request as the SQL takes it (the route and the benchmarks both build it here). */
-export function toAggregateQuery(q: ResolvedAggregate): AggregateQuery {
+export function toAggregateQuery(q: CheckedAggregateRequest): AggregateQuery {
   return {
     projectId: q.projectId,
     afterMs: q.afterMs,

@@ -1,6 +1,6 @@
 // Rows too large for the covering indexes take the heap branch: both read queries must still see
 // each row exactly once, and the write must classify rows by size.
-import { prepareCreate, type ResolvedMetric } from '@feedback/semantics';
+import { checkCreateRequest, type ResolvedMetric } from '@feedback/semantics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../storage/db.js';
 import { migrate } from '../storage/migrate.js';
@@ -15,7 +15,7 @@ const T0 = Date.parse('2024-06-01T00:00:00Z');
 let db: Db;
 
 function row(id: string, atMs: number, score: number, padding: number) {
-  const prepared = prepareCreate(
+  const prepared = checkCreateRequest(
     {
       project_id: P,
       weave_ref: `weave:///${P}/call/c${id}`,

@@ -10,8 +10,8 @@
 //
 // The SQL text is assembled only from the fixed fragments below, chosen by validated enum values;
 // every value from the request (paths, zone, bounds, percentiles) is a bound parameter.
-import type { AggregationType, FeedbackStatsReq, ValueType } from '@feedback/api-types';
-import { feedbackTypeFilter, invalidRequest, metricOverflowError, triggerRefFilter, widePercentile, type ResolvedMetric, type StatsWindow } from '@feedback/semantics';
+import type { AggregationType, ValueType } from '@feedback/api-types';
+import { invalidRequest, metricOverflowError, widePercentile, type CheckedStatsRequest, type ResolvedMetric } from '@feedback/semantics';
 import type { Db } from '../storage/db.js';
 import { isNumericOverflow } from '../storage/db-errors.js';
 import { boundParams, type SqlStatement } from './statement.js';
@@ -31,18 +31,19 @@ export interface StatsQuery {
   metrics: readonly ResolvedMetric[];
 }
 
-/** The request, its resolved window and metrics, as the SQL takes them (the route and the benchmarks both build it here). */
-export function toStatsQuery(body: FeedbackStatsReq, window: StatsWindow, metrics: readonly ResolvedMetric[]): StatsQuery {
+/** The checked request as the SQL takes it (the route and the benchmarks both build it here). */
+export function toStatsQuery(checked: CheckedStatsRequest): StatsQuery {
+  const { window } = checked;
   return {
-    projectId: body.project_id,
+    projectId: checked.projectId,
     startMs: window.startMs,
     endMs: window.endMs,
     granularity: window.granularity,
     // The zone as Intl resolved it: PostgreSQL reads some bare names (CET, EST) differently.
     timeZone: window.sqlTimeZone,
-    feedbackType: feedbackTypeFilter(body.feedback_type),
-    triggerRef: triggerRefFilter(body.trigger_ref),
-    metrics,
+    feedbackType: checked.feedbackType,
+    triggerRef: checked.triggerRef,
+    metrics: checked.metrics,
   };
 }
 

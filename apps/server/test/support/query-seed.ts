@@ -1,9 +1,9 @@
 // Seeding for the read-side suites. Both paths are the server's own: `createAt` goes through
 // POST /feedback/create with the test clock; `seedFeedback` runs the same create rules
-// (prepareCreate) and the same INSERT statement directly, for many rows at exact instants.
+// (checkCreateRequest) and the same INSERT statement directly, for many rows at exact instants.
 import { randomUUID } from 'node:crypto';
 import type { FeedbackCreateReq, FeedbackCreateRes } from '@feedback/api-types';
-import { prepareCreate } from '@feedback/semantics';
+import { checkCreateRequest } from '@feedback/semantics';
 import { toInsertRow } from '../../src/sql/feedback-row.js';
 import { insertFeedback } from '../../src/sql/feedback-store.js';
 import type { Db } from '../../src/storage/db.js';
@@ -25,7 +25,7 @@ export function instantMs(at: Instant): number {
 
 /** Inserts rows as alice's, each with a fresh id and `created_at` = its `at`. */
 export async function seedFeedback(db: Db, rows: readonly SeedRow[]): Promise<void> {
-  const insert = rows.map((r) => toInsertRow(prepareCreate(r.body, 'alice'), randomUUID(), instantMs(r.at)));
+  const insert = rows.map((r) => toInsertRow(checkCreateRequest(r.body, 'alice'), randomUUID(), instantMs(r.at)));
   const inserted = await insertFeedback(db, insert);
   if (inserted.size !== rows.length) throw new Error(`seeded ${inserted.size} of ${rows.length} rows`);
 }

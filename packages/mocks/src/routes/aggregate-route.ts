@@ -1,8 +1,16 @@
 // POST /feedback/aggregate after the shared pipeline, as the server's routes/aggregate.ts and
 // sql/aggregate-query.ts: rows filtered (AND across fields, OR within a list), grouped by time
 // bucket and group_by values, counted; sparse, except that a bare total is always one row.
-import type { FeedbackAggregateBucket, FeedbackAggregateReq, FeedbackAggregateRes, GroupByDimension } from '@feedback/api-types';
-import { assertAggregateAnswerRows, checkAggregateRequest, compareCodePoints, feedbackTypeMatches, idPatternMatches, type ResolvedAggregate } from '@feedback/semantics';
+import type { FeedbackAggregateReq, FeedbackAggregateRes, GroupByDimension } from '@feedback/api-types';
+import {
+  assembleAggregateResponse,
+  checkAggregateRequest,
+  compareCodePoints,
+  feedbackTypeMatches,
+  idPatternMatches,
+  type AggregateGroupCounts,
+  type CheckedAggregateRequest,
+} from '@feedback/semantics';
 import { assertProjectAccess } from '../http/auth.js';
 import type { StoredFeedback } from '../store/stored-feedback.js';
 import type { RouteContext } from './route-context.js';
@@ -17,7 +25,7 @@ interface AggregateGroup {
   ratingSums: Map<string, number>;
 }
 
-function matches(row: StoredFeedback, q: ResolvedAggregate): boolean {
+function matches(row: StoredFeedback, q: CheckedAggregateRequest): boolean {
   const c = row.content;
   if (!feedbackTypeMatches(q.feedbackTypePrefixes, c.feedback_type)) return false;
   if (q.tags.length > 0 && !c.scorer_tags.some((t) => q.tags.includes(t))) return false;
@@ -85,14 +93,23 @@ function sortedRecord(counter: ReadonlyMap<string, number>): Record<string, numb
   return Object.fromEntries([...counter].sort(([a], [b]) => compareCodePoints(a, b)));
 }
 
-export function aggregateFeedback(body: FeedbackAggregateReq, ctx: RouteContext): FeedbackAggregateRes {
-  assertProjectAccess(ctx.principal, body.project_id);
-  const q = checkAggregateRequest(body);
-  ctx.assertAvailable();
-  const bucketSpanMs = q.timeBucketSeconds === null ? null : q.timeBucketSeconds * 1000;
+function toGroupCounts(g: AggregateGroup): AggregateGroupCounts {
+  return {
+    bucketMs: g.bucketMs,
+    groups: g.groups,
+    totalCount: g.total,
+    scoredCount: g.scored,
+    tagCounts: sortedRecord(g.tagCounts),
+    ratingCounts: sortedRecord(g.ratingCounts),
+    ratingSums: sortedRecord(g.ratingSums),
+  };
+}
 
+/** The rows of the checked range that pass its filters, counted per (time bucket, group). */
+function countGroups(q: CheckedAggregateRequest, rows: Iterable<StoredFeedback>): AggregateGroup[] {
+  const bucketSpanMs = q.timeBucketSeconds === null ? null : q.timeBucketSeconds * 1000;
   const groups = new Map<string, AggregateGroup>();
-  for (const row of ctx.store.inWindow(q.projectId, q.afterMs, q.beforeMs)) {
+  for (const row of rows) {
     if (!matches(row, q)) continue;
     // floor(created_at_ms / T) · T, in integers (created_at ≥ after_ms ≥ 0).
     const bucketMs = bucketSpanMs === null ? 0 : row.createdAtMs - (row.createdAtMs % bucketSpanMs);
@@ -105,20 +122,13 @@ export function aggregateFeedback(body: FeedbackAggregateReq, ctx: RouteContext)
     }
     accumulate(group, row);
   }
+  return [...groups.values()];
+}
 
-  assertAggregateAnswerRows(groups.size);
-  const buckets: FeedbackAggregateBucket[] = [...groups.values()].sort(compareGroups(q.groupBy)).map((g) => ({
-    time_bucket_start_ms: bucketSpanMs === null ? null : g.bucketMs,
-    group: Object.fromEntries(q.groupBy.map((d, i) => [d, g.groups[i] ?? ''])),
-    total_count: g.total,
-    scored_count: g.scored,
-    tag_counts: sortedRecord(g.tagCounts),
-    rating_counts: sortedRecord(g.ratingCounts),
-    rating_sums: sortedRecord(g.ratingSums),
-  }));
-  // A bare total is exactly one row, even when nothing matched.
-  if (buckets.length === 0 && bucketSpanMs === null && q.groupBy.length === 0) {
-    buckets.push({ time_bucket_start_ms: null, group: {}, total_count: 0, scored_count: 0, tag_counts: {}, rating_counts: {}, rating_sums: {} });
-  }
-  return { after_ms: q.afterMs, before_ms: q.beforeMs, time_bucket_seconds: q.timeBucketSeconds, buckets };
+export function aggregateFeedback(body: FeedbackAggregateReq, ctx: RouteContext): FeedbackAggregateRes {
+  assertProjectAccess(ctx.principal, body.project_id);
+  const checked = checkAggregateRequest(body);
+  ctx.assertAvailable();
+  const groups = countGroups(checked, ctx.store.inWindow(checked.projectId, checked.afterMs, checked.beforeMs));
+  return assembleAggregateResponse(checked, groups.sort(compareGroups(checked.groupBy)).map(toGroupCounts));
 }

@@ -4,18 +4,14 @@
 import type { FeedbackStatsReq, FeedbackStatsRes } from '@feedback/api-types';
 import {
   assembleStatsResponse,
-  assertCleanStrings,
-  assertStatsAnswerSize,
-  bucketGrid,
   bucketKeyOf,
+  checkStatsRequest,
   extractMetricValue,
   extractPath,
-  feedbackTypeFilter,
-  resolveMetrics,
-  resolveStatsWindow,
-  triggerRefFilter,
   triggerRefMatches,
+  type CheckedStatsRequest,
   type ComputedAggregates,
+  type ComputedStats,
   type ResolvedMetric,
 } from '@feedback/semantics';
 import { assertProjectAccess } from '../http/auth.js';
@@ -48,22 +44,14 @@ function valuesOf(row: StoredFeedback, metrics: readonly ResolvedMetric[]): (Met
   return metrics.map((m) => extractMetricValue(m.valueType, extractPath(row.content.payload, m.segments)));
 }
 
-export function feedbackStats(body: FeedbackStatsReq, ctx: RouteContext): FeedbackStatsRes {
-  assertProjectAccess(ctx.principal, body.project_id);
-  assertCleanStrings(body);
-  const window = resolveStatsWindow(body, ctx.now());
-  const metrics = resolveMetrics(body.metrics);
-  const grid = bucketGrid(window);
-  assertStatsAnswerSize(grid.length, metrics);
-  ctx.assertAvailable();
-
-  const feedbackType = feedbackTypeFilter(body.feedback_type);
-  const triggerRef = triggerRefFilter(body.trigger_ref);
+/** The rows of the checked window that pass its filters, grouped per bucket and in total. */
+function computeStats(checked: CheckedStatsRequest, rows: Iterable<StoredFeedback>): ComputedStats {
+  const { window, metrics } = checked;
   const buckets = new Map<number, Group>();
   const total = new Group(metrics.length);
-  for (const row of ctx.store.inWindow(body.project_id, window.startMs, window.endMs)) {
-    if (feedbackType !== null && row.content.feedback_type !== feedbackType) continue;
-    if (!triggerRefMatches(triggerRef, row.content.trigger_ref)) continue;
+  for (const row of rows) {
+    if (checked.feedbackType !== null && row.content.feedback_type !== checked.feedbackType) continue;
+    if (!triggerRefMatches(checked.triggerRef, row.content.trigger_ref)) continue;
     const present = valuesOf(row, metrics);
     const key = bucketKeyOf(row.createdAtMs, window.granularity, window.timeZone);
     let bucket = buckets.get(key);
@@ -74,8 +62,15 @@ export function feedbackStats(body: FeedbackStatsReq, ctx: RouteContext): Feedba
     bucket.add(present);
     total.add(present);
   }
-
   const byBucketKey = new Map<number, ComputedAggregates>();
   for (const [key, group] of buckets) byBucketKey.set(key, group.aggregates(metrics));
-  return assembleStatsResponse({ window, metrics, grid, byBucketKey, total: total.aggregates(metrics) });
+  return { byBucketKey, total: total.aggregates(metrics) };
+}
+
+export function feedbackStats(body: FeedbackStatsReq, ctx: RouteContext): FeedbackStatsRes {
+  assertProjectAccess(ctx.principal, body.project_id);
+  const checked = checkStatsRequest(body, ctx.now());
+  ctx.assertAvailable();
+  const rows = ctx.store.inWindow(checked.projectId, checked.window.startMs, checked.window.endMs);
+  return assembleStatsResponse(checked, computeStats(checked, rows));
 }

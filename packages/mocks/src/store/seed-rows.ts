@@ -1,8 +1,8 @@
 // Seed rows, checked like the lines of the server's `feedback-server import`: the created_at and
-// wb_user_id fields, the create schema, then prepareCreate for that user. A bad row is a
+// wb_user_id fields, the create schema, then checkCreateRequest for that user. A bad row is a
 // programming error in the test that passed it, so it throws at once, naming the row.
 import type { FeedbackCreateReq } from '@feedback/api-types';
-import { isApiError, prepareCreate, uuidv7 } from '@feedback/semantics';
+import { isApiError, checkCreateRequest, uuidv7 } from '@feedback/semantics';
 import type { FeedbackSeedRow } from '../fake-options.js';
 import { assertMatchesSchema } from '../http/schema-validator.js';
 import { toStored, type StoredFeedback } from './stored-feedback.js';
@@ -29,7 +29,7 @@ function parseSeedRow(row: FeedbackSeedRow): StoredFeedback {
   if (!Number.isFinite(createdAtMs)) throw new Error('created_at is not a valid instant');
   if (typeof userId !== 'string' || userId.length === 0) throw new Error('wb_user_id must be a non-empty string');
   assertMatchesSchema('FeedbackCreateReq', body);
-  const prepared = prepareCreate(body as unknown as FeedbackCreateReq, userId);
+  const prepared = checkCreateRequest(body as unknown as FeedbackCreateReq, userId);
   return toStored(prepared, prepared.clientId ?? uuidv7(createdAtMs), createdAtMs);
 }
 

@@ -4,7 +4,7 @@
 import { deriveKeys, type DerivedKeys, type PreparedFeedback } from '@feedback/semantics';
 import { jsonbCopy } from './jsonb-copy.js';
 
-/** The content columns: everything prepareCreate returns but the client's id. */
+/** The content columns: everything checkCreateRequest returns but the client's id. */
 export type FeedbackContent = Omit<PreparedFeedback, 'clientId'>;
 
 export interface StoredFeedback extends DerivedKeys {
@@ -39,7 +39,7 @@ export function toStored(prepared: PreparedFeedback, id: string, createdAtMs: nu
   return { id, createdAtMs, content, ...deriveKeys(content) };
 }
 
-/** The content of a stored row as prepareCreate would give it, for sameFeedbackContent. */
+/** The content of a stored row as checkCreateRequest would give it, for sameFeedbackContent. */
 export function toPrepared(row: StoredFeedback): PreparedFeedback {
   return { clientId: row.id, ...storedCopy(row.content) };
 }

@@ -12,7 +12,8 @@ export const MAX_FILTERED_RANGE_MS = 31 * 24 * 60 * 60 * 1000;
 const SPAN_TYPES: readonly SpanType[] = ['agent_turn', 'agent_conversation'];
 const GROUP_BY: readonly GroupByDimension[] = ['scorer_id', 'span_agent_name', 'span_agent_version', 'span_status_code'];
 
-export interface ResolvedAggregate {
+/** An aggregate request checked and normalized: what an engine counts from. */
+export interface CheckedAggregateRequest {
   projectId: string;
   afterMs: number;
   beforeMs: number;
@@ -58,7 +59,7 @@ function assertEnumItems<T extends string>(items: readonly string[], allowed: re
 }
 
 /** Whether a request filters on anything (empty lists and nulls are no filter). */
-function hasAnyFilter(r: ResolvedAggregate): boolean {
+function hasAnyFilter(r: CheckedAggregateRequest): boolean {
   return (
     r.feedbackTypes.length > 0 ||
     r.tags.length > 0 ||
@@ -77,7 +78,7 @@ function hasAnyFilter(r: ResolvedAggregate): boolean {
  * `span_types`, `group_by` (422 each), `before_ms > after_ms` (422), at most 256 buckets (422),
  * the 31-day rule (422), then NUL/unpaired surrogates anywhere (400).
  */
-export function checkAggregateRequest(req: FeedbackAggregateReq): ResolvedAggregate {
+export function checkAggregateRequest(req: FeedbackAggregateReq): CheckedAggregateRequest {
   assertProjectId(req.project_id);
   assertMillis(req.after_ms, 'after_ms');
   assertMillis(req.before_ms, 'before_ms');
@@ -89,7 +90,7 @@ export function checkAggregateRequest(req: FeedbackAggregateReq): ResolvedAggreg
   assertRatingBound(req.rating_min, 'rating_min');
   assertRatingBound(req.rating_max, 'rating_max');
   const feedbackTypes = [...(req.feedback_types ?? [])];
-  const resolved: ResolvedAggregate = {
+  const resolved: CheckedAggregateRequest = {
     projectId: req.project_id,
     afterMs: req.after_ms,
     beforeMs: req.before_ms,

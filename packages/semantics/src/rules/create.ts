@@ -1,8 +1,10 @@
-// /feedback/create (§1) as one pure step: the request and the caller in, the row content out,
-// or the ApiError of the first broken rule. No id is generated and nothing is read here, so the
-// server and the fake can both call it before touching storage.
-import type { FeedbackCreateReq, SpanStatusCode } from '@feedback/api-types';
+// /feedback/create (§1) as pure steps around the engine's insert: the request and the caller in,
+// the row content out, or the ApiError of the first broken rule (checkCreateRequest); the retry
+// of an id that exists already (checkCreateRetry); the answer (assembleCreateResponse). No id is
+// generated and nothing is read here, so the server and the fake both call these around storage.
+import type { FeedbackCreateReq, FeedbackCreateRes, SpanStatusCode } from '@feedback/api-types';
 import { ApiError, invalidRequest, validationError } from '../errors.js';
+import { toUtcIso } from '../time/format-instant.js';
 import { canonicalJson } from '../values/canonical-json.js';
 import { assertFiniteNumbers } from '../values/finite-numbers.js';
 import { MAX_JSON_DEPTH, assertCleanStrings, assertMaxDepth, utf8ByteLength } from '../values/strings.js';
@@ -144,7 +146,7 @@ function fillSpanIds(row: PreparedFeedback): void {
  *  7. scorer columns (400); 8. note / reaction payloads (400; 413 if aliases overflow 1 MiB);
  * then span ids are filled from agent weave_refs. Empty-string refs are stored as `null`.
  */
-export function prepareCreate(body: FeedbackCreateReq, callerUserId: string): PreparedFeedback {
+export function checkCreateRequest(body: FeedbackCreateReq, callerUserId: string): PreparedFeedback {
   assertProjectId(body.project_id);
   if (!isPlainObject(body.payload)) throw validationError(['payload'], 'Input should be a valid dictionary', 'dict_type');
   const status = body.span_status_code ?? 'UNSET';
@@ -197,7 +199,37 @@ export function prepareCreate(body: FeedbackCreateReq, callerUserId: string): Pr
   return row;
 }
 
+/** The earlier name of checkCreateRequest, kept while callers move. */
+export const prepareCreate = checkCreateRequest;
+
 /** Whether two prepared rows hold the same content (key order and `clientId` ignored). */
 export function sameFeedbackContent(a: PreparedFeedback, b: PreparedFeedback): boolean {
   return canonicalJson({ ...a, clientId: null }) === canonicalJson({ ...b, clientId: null });
+}
+
+/**
+ * A create whose id exists already (the insert wrote nothing): the same content is a safe retry,
+ * answered with the stored row, which this returns; other content is a 409. No stored row (it was
+ * deleted between the insert and the read) is a 503: retry.
+ */
+export function checkCreateRetry<Stored>(
+  checked: PreparedFeedback,
+  id: string,
+  stored: Stored | undefined,
+  contentOf: (row: Stored) => PreparedFeedback,
+): Stored {
+  if (stored === undefined) throw new ApiError('unavailable', 'The row could not be written; retry');
+  if (!sameFeedbackContent(checked, contentOf(stored))) {
+    throw new ApiError('conflict', `Feedback id ${id} already exists in ${checked.project_id} with different content`);
+  }
+  return stored;
+}
+
+/** The answer to a create: the row's id, creation time, and the user and payload as stored. */
+export function assembleCreateResponse(
+  id: string,
+  createdAtMs: number,
+  content: Pick<PreparedFeedback, 'wb_user_id' | 'payload'>,
+): FeedbackCreateRes {
+  return { id, created_at: toUtcIso(createdAtMs), wb_user_id: content.wb_user_id, payload: content.payload };
 }

@@ -4,8 +4,9 @@ export {
   MAX_FILTERED_RANGE_MS,
   checkAggregateRequest,
   feedbackTypeMatches,
-  type ResolvedAggregate,
+  type CheckedAggregateRequest,
 } from './aggregate.js';
+export { assembleAggregateResponse, type AggregateGroupCounts } from './aggregate-response.js';
 export {
   AGENT_MONITOR_TYPE,
   AGENT_USER_FEEDBACK_TYPE,
@@ -19,6 +20,9 @@ export {
   MAX_PAYLOAD_BYTES,
   NOTE_TYPE,
   REACTION_TYPE,
+  assembleCreateResponse,
+  checkCreateRequest,
+  checkCreateRetry,
   prepareCreate,
   sameFeedbackContent,
   type PreparedFeedback,

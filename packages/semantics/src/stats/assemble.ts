@@ -1,9 +1,10 @@
-// Builds the /feedback/stats response body from computed aggregates. The server (values from SQL)
-// and the in-memory fake (values from JS) both call this, so key order, null rules and the
-// empty-bucket grid are written once.
+// Builds the /feedback/stats response body from the checked request and the aggregates an engine
+// computed. The server (values from SQL) and the in-memory fake (values from JS) both call this,
+// so key order, null rules and the empty-bucket grid are written once.
 import type { FeedbackStatsBucket, FeedbackStatsRes, StatsValue } from '@feedback/api-types';
 import type { ResolvedMetric } from '../rules/index.js';
-import { toUtcIso, type BucketSlot, type StatsWindow } from '../time/index.js';
+import { toUtcIso } from '../time/index.js';
+import type { CheckedStatsRequest } from './check-request.js';
 
 /** The aggregates of one bucket (or of the whole window). */
 export interface ComputedAggregates {
@@ -33,20 +34,24 @@ function valueAt(agg: ComputedAggregates | undefined, metricIndex: number, outpu
   return v;
 }
 
-export interface StatsResponseInput {
-  window: StatsWindow;
-  metrics: readonly ResolvedMetric[];
-  grid: readonly BucketSlot[];
+/** What an engine computed for a checked stats request. */
+export interface ComputedStats {
+  /** Per bucket (by BucketSlot.key) that has rows; a bucket without rows may be absent. */
   byBucketKey: ReadonlyMap<number, ComputedAggregates>;
+  /** Over the whole window; `undefined` reads as no rows. */
   total: ComputedAggregates | undefined;
 }
 
-export function assembleStatsResponse(input: StatsResponseInput): FeedbackStatsRes {
-  const names = input.metrics.map(outputNames);
-  const buckets: FeedbackStatsBucket[] = input.grid.map((slot) => {
-    const agg = input.byBucketKey.get(slot.key);
+export function assembleStatsResponse(
+  checked: Pick<CheckedStatsRequest, 'window' | 'metrics' | 'grid'>,
+  computed: ComputedStats,
+): FeedbackStatsRes {
+  const { window, metrics, grid } = checked;
+  const names = metrics.map(outputNames);
+  const buckets: FeedbackStatsBucket[] = grid.map((slot) => {
+    const agg = computed.byBucketKey.get(slot.key);
     const bucket: Record<string, StatsValue> = { timestamp: slot.timestamp };
-    input.metrics.forEach((m, i) => {
+    metrics.forEach((m, i) => {
       names[i]?.forEach((o, j) => {
         bucket[`${o.label}_${m.slug}`] = valueAt(agg, i, j, o.aggregation);
       });
@@ -56,19 +61,19 @@ export function assembleStatsResponse(input: StatsResponseInput): FeedbackStatsR
   });
   // fromEntries defines own properties: a metric whose slug is "__proto__" stays a key.
   const windowStats: FeedbackStatsRes['window_stats'] =
-    input.metrics.length === 0
+    metrics.length === 0
       ? null
       : Object.fromEntries(
-          input.metrics.map((m, i) => [
+          metrics.map((m, i) => [
             m.slug,
-            Object.fromEntries((names[i] ?? []).map((o, j) => [o.label, valueAt(input.total, i, j, o.aggregation)])),
+            Object.fromEntries((names[i] ?? []).map((o, j) => [o.label, valueAt(computed.total, i, j, o.aggregation)])),
           ]),
         );
   return {
-    start: toUtcIso(input.window.startMs),
-    end: toUtcIso(input.window.endMs),
-    granularity: input.window.granularity,
-    timezone: input.window.timeZone,
+    start: toUtcIso(window.startMs),
+    end: toUtcIso(window.endMs),
+    granularity: window.granularity,
+    timezone: window.timeZone,
     buckets,
     window_stats: windowStats,
   };
