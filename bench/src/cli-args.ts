@@ -11,6 +11,8 @@ export interface BenchArgs {
   warmup: number;
   baselineRuns: number;
   ingest: boolean;
+  /** Only the batch-create ingest benchmark, on a fresh empty database of its own (no dataset). */
+  batchIngestOnly: boolean;
   seed: number;
   reuse: boolean;
   adminUrl: string;
@@ -22,7 +24,9 @@ export const USAGE = `Usage: npm run bench -- [options]
   --compare-size SIZE    PGlite vs PostgreSQL on this size (default 100k), or "none"
   --runs N               timed runs per query (default 20), after --warmup runs (default 3)
   --baseline-runs N      timed runs of the obvious SQL (default 5: it takes seconds at 10m)
-  --no-ingest            skip the /feedback/create benchmark
+  --no-ingest            skip the /feedback/create and /feedback/batch/create benchmarks
+  --batch-ingest-only    only the /feedback/batch/create benchmark (vs COPY), on a fresh database
+                         feedback_bench_batch; no dataset is generated or loaded (~1 minute)
   --seed N               dataset seed (default 42)
   --reuse                keep a database already loaded with the same dataset (skips the load)
   --render               only rewrite RESULTS.md from results/*.json and results/notes.md (no database needed)
@@ -51,6 +55,7 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv): BenchArg
       warmup: { type: 'string' },
       'baseline-runs': { type: 'string' },
       'no-ingest': { type: 'boolean' },
+      'batch-ingest-only': { type: 'boolean' },
       seed: { type: 'string' },
       reuse: { type: 'boolean' },
       'database-url': { type: 'string' },
@@ -68,6 +73,7 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv): BenchArg
     warmup: positiveInt('warmup', values.warmup, 3),
     baselineRuns: Math.max(1, positiveInt('baseline-runs', values['baseline-runs'], 5)),
     ingest: values['no-ingest'] !== true,
+    batchIngestOnly: values['batch-ingest-only'] === true,
     seed: positiveInt('seed', values.seed, 42),
     reuse: values.reuse === true,
     adminUrl: values['database-url'] ?? (env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/postgres'),

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { parseBenchArgs, USAGE, type BenchArgs } from './cli-args.js';
 import { DATA_DIR, pgliteDataset, postgresDataset, type LoadedDataset } from './datasets.js';
 import { benchEngine, BENCH_KEY, serverEnv, type EngineQueries } from './engine-run.js';
+import { benchBatchIngest, describeBatchIngest, type BatchIngestFigures } from './batch-ingest-bench.js';
 import { benchIngest, createBody, medianRun, type IngestFigures } from './ingest-bench.js';
+import { databaseUrl, recreateDatabase } from './pg-admin.js';
 import { httpCeiling, profileDir, summariseProfile, type PackageShare } from './ingest-profile.js';
 import { BENCH_DIR, currentLoad, machineFacts, type MachineFacts } from './machine.js';
 import { writeResultsMarkdown } from './results-md.js';
@@ -27,6 +29,35 @@ export interface RunResults {
   expressCeiling?: number | null;
   /** Where the server's CPU goes during the c=64 create load (--cpu-prof, share per package). */
   ingestProfile: PackageShare[];
+  /** /feedback/batch/create against COPY of the same rows (older result files have none). */
+  batchIngest?: BatchIngestFigures | null;
+}
+
+// Batches of 1,000 rows, as many at once as the server writes (its batch gate admits 4).
+const BATCH_INGEST = { batches: 100, concurrency: 4 };
+const BATCH_INGEST_DATABASE = 'feedback_bench_batch';
+
+async function runBatchIngest(url: string, runId: string): Promise<BatchIngestFigures> {
+  const figures = await benchBatchIngest({ databaseUrl: url, runId, ...BATCH_INGEST, log });
+  for (const line of describeBatchIngest(figures)) log(line);
+  return figures;
+}
+
+/** `--batch-ingest-only`: the batch-create benchmark alone, on an empty database of its own. */
+async function batchIngestOnly(args: BenchArgs): Promise<number> {
+  await recreateDatabase(args.adminUrl, BATCH_INGEST_DATABASE);
+  const admin = await postgresRunner(args.adminUrl);
+  const machine = await machineFacts(admin).finally(() => admin.close());
+  log(`feedback bench: batch create only, on PostgreSQL ${machine.postgres}, ${machine.cores} cores, load ${machine.loadAtStart.toFixed(2)}`);
+  const startedAt = new Date();
+  const figures = await runBatchIngest(databaseUrl(args.adminUrl, BATCH_INGEST_DATABASE), startedAt.getTime().toString(36));
+  machine.loadAtEnd = currentLoad();
+  const dir = join(BENCH_DIR, 'results', 'batch-ingest');
+  mkdirSync(dir, { recursive: true });
+  // Beside the full runs' results/<size>.json, not among them: RESULTS.md renders those.
+  writeFileSync(join(dir, 'last.json'), `${JSON.stringify({ startedAt: startedAt.toISOString(), machine, batchIngest: figures }, null, 2)}\n`);
+  log(`wrote results/batch-ingest/last.json (load ${machine.loadAtEnd.toFixed(2)} at the end)`);
+  return 0;
 }
 
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -105,6 +136,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const args = parsed;
+  if (args.batchIngestOnly) return batchIngestOnly(args);
   const started = new Date();
   const admin = await postgresRunner(args.adminUrl);
   const machine = await machineFacts(admin).finally(() => admin.close());
@@ -121,6 +153,7 @@ async function main(): Promise<number> {
     storage: { DATABASE_URL: main.url }, counts, openRunner: () => postgresRunner(main.url), log,
   }));
   const ingest = args.ingest ? await runIngest(main.url, started.getTime().toString(36)) : undefined;
+  const batchIngest = args.ingest ? await runBatchIngest(main.url, started.getTime().toString(36)) : null;
 
   if (args.compareSize !== null) {
     const size = args.compareSize;
@@ -156,6 +189,7 @@ async function main(): Promise<number> {
     bareHttpCeiling: ingest?.ceiling ?? null,
     expressCeiling: ingest?.expressCeiling ?? null,
     ingestProfile: ingest?.profile ?? [],
+    batchIngest,
   };
   const dir = join(BENCH_DIR, 'results');
   mkdirSync(dir, { recursive: true });

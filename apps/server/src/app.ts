@@ -3,7 +3,7 @@
 import express, { type Express } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import type { Logger } from 'pino';
-import { ApiError } from '@feedback/semantics';
+import { ApiError, BATCH_BODY_LIMIT_BYTES } from '@feedback/semantics';
 import { requireApiKey, requireScopes } from './http/auth.js';
 import { docsRouter } from './http/docs.js';
 import { errorHandler } from './http/error-handler.js';
@@ -15,6 +15,7 @@ import { closeOnUnreadBody } from './http/unread-body.js';
 import type { KeyStore } from './keys/key-store.js';
 import { aggregateRoute } from './routes/aggregate.js';
 import { createRoute } from './routes/create.js';
+import { createBatchRoute } from './routes/create-batch.js';
 import { healthRouter } from './routes/health.js';
 import { statsRoute } from './routes/stats.js';
 import { limiterFor } from './rate-limit/limiter-for.js';
@@ -32,6 +33,8 @@ export interface AppDeps {
   /** Validate every response against openapi.json (on in tests; costs throughput). */
   validateResponses?: boolean;
   bodyLimitBytes?: number;
+  /** Body limit of /feedback/batch/create (BATCH_BODY_LIMIT_BYTES, 8 MiB, when absent). */
+  batchBodyLimitBytes?: number;
   /** The clock, injectable for tests. */
   now?: () => number;
   /** Requests per minute per key and per client address (RATE_LIMIT_DEFAULTS when absent). */
@@ -76,6 +79,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(requireScopes());
   app.use('/feedback', refuseUnreadableBody);
   app.use('/feedback', closeOnUnreadBody(bodyLimitBytes));
+  // Batch create reads up to its own, larger limit; the parser after it then finds the body read.
+  // (A refused batch over bodyLimitBytes still closes its connection, as any unread large body.)
+  app.use('/feedback/batch/create', express.json({ limit: deps.batchBodyLimitBytes ?? BATCH_BODY_LIMIT_BYTES, strict: false, type: ['application/json', 'application/*+json'] }));
   app.use('/feedback', express.json({ limit: bodyLimitBytes, strict: false, type: ['application/json', 'application/*+json'] }));
   app.use(
     OpenApiValidator.middleware({
@@ -89,6 +95,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.post('/feedback/create', createRoute(routeDeps));
+  app.post('/feedback/batch/create', createBatchRoute(routeDeps, deps.createQueue ?? DEFAULT_CREATE_QUEUE_LIMITS));
   app.post('/feedback/stats', statsRoute(routeDeps));
   app.post('/feedback/aggregate', aggregateRoute(routeDeps));
   // Whatever no route answered (including methods the probes and docs don't serve) is a JSON 404.

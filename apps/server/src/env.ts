@@ -1,5 +1,5 @@
 // The only module that reads process.env: everything else receives a parsed Config.
-import type { KeyScope } from '@feedback/semantics';
+import { BATCH_BODY_LIMIT_BYTES, type KeyScope } from '@feedback/semantics';
 import { parseEnv } from './env-parsers.js';
 import { DEFAULT_CREATE_QUEUE_LIMITS, type CreateQueueLimits } from './sql/insert-batcher.js';
 import { RATE_LIMIT_DEFAULTS, type RateLimitSettings } from './http/rate-limit.js';
@@ -28,6 +28,8 @@ export interface Config {
   statementTimeoutMs: number;
   poolMax: number;
   bodyLimitBytes: number;
+  /** Body limit of /feedback/batch/create. */
+  batchBodyLimitBytes: number;
   validateResponses: boolean;
   /** HTTP worker processes (node:cluster); 1 = serve from this process. PostgreSQL only. */
   workers: number;
@@ -56,6 +58,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statementTimeoutMs: parseEnv.int(env, 'FEEDBACK_STATEMENT_TIMEOUT_MS', 15_000, 1, 3_600_000),
     poolMax: parseEnv.int(env, 'FEEDBACK_POOL_MAX', 10, 1, 1000),
     bodyLimitBytes: parseEnv.int(env, 'FEEDBACK_BODY_LIMIT_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+    batchBodyLimitBytes: parseEnv.int(env, 'FEEDBACK_BATCH_BODY_LIMIT_BYTES', BATCH_BODY_LIMIT_BYTES, 1024, 64 * 1024 * 1024),
     validateResponses: parseEnv.bool(env, 'FEEDBACK_VALIDATE_RESPONSES', false),
     workers: parseEnv.workers(env, 'FEEDBACK_WORKERS'),
     createQueue: {

@@ -85,6 +85,7 @@ async function serveHttp(db: Db, config: Config, logger: Logger): Promise<void> 
     logger,
     validateResponses: config.validateResponses,
     bodyLimitBytes: config.bodyLimitBytes,
+    batchBodyLimitBytes: config.batchBodyLimitBytes,
     createQueue: config.createQueue,
     rateLimits: config.rateLimits,
     trustProxy: config.trustProxy,

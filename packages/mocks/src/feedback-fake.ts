@@ -1,6 +1,8 @@
 // The in-memory fake of the feedback API: MSW handlers over one FeedbackStore, plus the helpers
 // a test needs to look at and reset that state.
 import { http, type HttpHandler } from 'msw';
+import type { FeedbackCreateBatchReq } from '@feedback/api-types';
+import { BATCH_BODY_LIMIT_BYTES } from '@feedback/semantics';
 import type { FeedbackAggregateReq, FeedbackCreateReq, FeedbackStatsReq } from '@feedback/api-types';
 import { resolveFakeOptions, type FeedbackFakeOptions, type FeedbackSeedRow } from './fake-options.js';
 import { authenticator } from './http/auth.js';
@@ -8,6 +10,7 @@ import { answerFeedbackRequest, answerHealth, type FeedbackOperation, type Pipel
 import { unavailableError } from './http/responses.js';
 import { aggregateFeedback } from './routes/aggregate-route.js';
 import { createFeedback } from './routes/create-route.js';
+import { createFeedbackBatch } from './routes/create-batch-route.js';
 import type { RouteContext } from './routes/route-context.js';
 import { feedbackStats } from './routes/stats-route.js';
 import { FeedbackStore } from './store/feedback-store.js';
@@ -33,6 +36,12 @@ export interface FeedbackFake {
 }
 
 const CREATE: FeedbackOperation<FeedbackCreateReq> = { name: 'create', schema: 'FeedbackCreateReq', run: createFeedback };
+const CREATE_BATCH: FeedbackOperation<FeedbackCreateBatchReq> = {
+  name: 'batch/create',
+  schema: 'FeedbackCreateBatchReq',
+  bodyLimitBytes: BATCH_BODY_LIMIT_BYTES,
+  run: createFeedbackBatch,
+};
 const STATS: FeedbackOperation<FeedbackStatsReq> = { name: 'stats', schema: 'FeedbackStatsReq', run: feedbackStats };
 const AGGREGATE: FeedbackOperation<FeedbackAggregateReq> = { name: 'aggregate', schema: 'FeedbackAggregateReq', run: aggregateFeedback };
 
@@ -58,6 +67,7 @@ export function createFeedbackFake(options: FeedbackFakeOptions = {}): FeedbackF
   const url = (path: string) => `${opts.baseUrl}${path}`;
   const handlers: HttpHandler[] = [
     http.post(url('/feedback/create'), ({ request }) => answerFeedbackRequest(request, CREATE, deps)),
+    http.post(url('/feedback/batch/create'), ({ request }) => answerFeedbackRequest(request, CREATE_BATCH, deps)),
     http.post(url('/feedback/stats'), ({ request }) => answerFeedbackRequest(request, STATS, deps)),
     http.post(url('/feedback/aggregate'), ({ request }) => answerFeedbackRequest(request, AGGREGATE, deps)),
     http.get(url('/healthz'), ({ request }) => answerHealth(request, () => ({ status: 'ok' }))),

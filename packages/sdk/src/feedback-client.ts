@@ -6,6 +6,8 @@ import type { Client } from 'openapi-fetch';
 import type {
   FeedbackAggregateReq,
   FeedbackAggregateRes,
+  FeedbackCreateBatchReq,
+  FeedbackCreateBatchRes,
   FeedbackCreateReq,
   FeedbackCreateRes,
   FeedbackStatsReq,
@@ -37,6 +39,16 @@ export interface FeedbackClient {
    * retried after a 503, a network error or a timeout without writing the row twice.
    */
   create(body: FeedbackCreateReq, options?: CallOptions): Promise<FeedbackCreateRes>;
+  /**
+   * POST /feedback/batch/create: up to 1,000 rows in one request and one transaction, answered in
+   * input order. Gives each item without an `id` a new UUIDv7 (once per call, as `create` does), so
+   * the call can be retried after a 503, a network error or a timeout without writing a row twice.
+   * Atomic by default: the first bad item refuses the whole batch (a FeedbackApiError whose reason
+   * starts `batch[<index>]:`) and nothing is written, so every entry of `res` is a row. With
+   * `atomic: false` the good items are written and a bad item's error is in its slot of `res`.
+   */
+  createBatch(body: FeedbackCreateBatchReq & { atomic?: true }, options?: CallOptions): Promise<{ res: FeedbackCreateRes[] }>;
+  createBatch(body: FeedbackCreateBatchReq, options?: CallOptions): Promise<FeedbackCreateBatchRes>;
   /** POST /feedback/stats. */
   stats(body: FeedbackStatsReq, options?: CallOptions): Promise<FeedbackStatsRes>;
   /** POST /feedback/aggregate. */
@@ -73,6 +85,15 @@ export function createFeedbackClient(options: FeedbackClientOptions): FeedbackCl
       const withId: FeedbackCreateReq = body.id === undefined || body.id === null ? { ...body, id: newClientId() } : body;
       return unwrap(await raw.POST('/feedback/create', { body: withId, ...init(requestId, call) }), requestId);
     },
+    // One implementation for both signatures: an atomic batch is answered with rows only (the
+    // server refuses the whole batch otherwise), which is what the first signature promises.
+    createBatch: (async (body: FeedbackCreateBatchReq, call?: CallOptions): Promise<FeedbackCreateBatchRes> => {
+      const requestId = newRequestId();
+      // One id per item, made before the first attempt: every retry carries the same ids, and the
+      // server answers an item it stored already with the stored row.
+      const batch = body.batch.map((item) => (item.id === undefined || item.id === null ? { ...item, id: newClientId() } : item));
+      return unwrap(await raw.POST('/feedback/batch/create', { body: { ...body, batch }, ...init(requestId, call) }), requestId);
+    }) as FeedbackClient['createBatch'],
     async stats(body, call) {
       const requestId = newRequestId();
       return unwrap(await raw.POST('/feedback/stats', { body, ...init(requestId, call) }), requestId);

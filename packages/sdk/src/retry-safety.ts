@@ -3,6 +3,18 @@
 // helpers share one rule.
 
 const CREATE_PATH = '/feedback/create';
+const BATCH_CREATE_PATH = '/feedback/batch/create';
+
+/** A batch may be repeated when every item carries a client id: the repeat then meets the stored rows. */
+function everyItemHasId(json: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (typeof parsed !== 'object' || parsed === null || !('batch' in parsed) || !Array.isArray(parsed.batch)) return false;
+    return parsed.batch.every((item: unknown) => typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string' && item.id !== '');
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Stats, aggregate and the health probes only read, so repeating them is harmless. Create writes
@@ -10,6 +22,7 @@ const CREATE_PATH = '/feedback/create';
  * answers a repeat with the stored row instead of writing a second one.
  */
 export function isRetrySafe(pathname: string, body: ArrayBuffer | null): boolean {
+  if (pathname.endsWith(BATCH_CREATE_PATH)) return body !== null && everyItemHasId(new TextDecoder().decode(body));
   if (!pathname.endsWith(CREATE_PATH)) return true;
   if (body === null) return false;
   const id = clientIdOf(new TextDecoder().decode(body));

@@ -9,8 +9,12 @@ function projectsOf(c: ContractCase): Set<string> {
   for (const row of c.seed ?? []) out.add(row.project_id);
   for (const step of [...(c.before ?? []), { request: c.request, expect: c.expect }]) {
     const body = step.request.body as { project_id?: unknown } | undefined;
-    const stores = step.request.path === '/feedback/create' && step.expect.status === 200;
+    const stores = (step.request.path === '/feedback/create' || step.request.path === '/feedback/batch/create') && step.expect.status === 200;
     if (stores && typeof body?.project_id === 'string') out.add(body.project_id);
+    const batch = (step.request.body as { batch?: unknown } | undefined)?.batch;
+    if (stores && Array.isArray(batch)) {
+      for (const item of batch as { project_id?: unknown }[]) if (typeof item.project_id === 'string') out.add(item.project_id);
+    }
   }
   return out;
 }

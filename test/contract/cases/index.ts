@@ -4,6 +4,7 @@ import { authCases } from './auth-cases.js';
 import { bodyEncodingCases } from './body-encoding-cases.js';
 import type { ContractCase } from './contract-case.js';
 import { createCases } from './create-cases.js';
+import { createBatchCases } from './create-batch-cases.js';
 import { numberEdgeCases } from './number-edge-cases.js';
 import { limitCases } from './limit-cases.js';
 import { statsCases } from './stats-cases.js';
@@ -11,4 +12,4 @@ import { validationCases } from './validation-cases.js';
 
 export type { CaseExpect, CaseRequest, CaseStep, ContractCase, DetailEntry, Endpoint } from './contract-case.js';
 
-export const contractCases: readonly ContractCase[] = [...authCases, ...validationCases, ...bodyEncodingCases, ...createCases, ...statsCases, ...aggregateCases, ...limitCases, ...numberEdgeCases];
+export const contractCases: readonly ContractCase[] = [...authCases, ...validationCases, ...bodyEncodingCases, ...createCases, ...createBatchCases, ...statsCases, ...aggregateCases, ...limitCases, ...numberEdgeCases];

@@ -24,6 +24,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/feedback/batch/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Feedback Create Batch
+         * @description Store up to 1,000 feedback rows in one request and one transaction (Weave's `/feedback/batch/create`). Each item follows every rule and limit of `/feedback/create`, client `id`s included: an item whose `id` is stored with the same content is answered with the stored row, with other content it is a 409 (as is an `id` repeated inside the batch with other content). By default the batch is atomic, as in Weave: the first item that breaks a rule (in input order; then the first `id` conflict) refuses the whole batch with that item's status, its `reason` starting `batch[<index>]:` (a 422's `loc` `["body", "batch", <index>, …]`), and nothing is written. `atomic: false` (our extension) writes the good items and answers each bad one in its own slot. The body may be up to 8 MiB (`FEEDBACK_BATCH_BODY_LIMIT_BYTES`), four times the limit of the other endpoints; each `payload` is still at most 1 MiB. Needs the `ingest` scope.
+         */
+        post: operations["feedback_create_batch_feedback_batch_create_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/feedback/stats": {
         parameters: {
             query?: never;
@@ -618,6 +638,53 @@ export interface components {
             /** @enum {string} */
             status: "ok" | "ready";
         };
+        /**
+         * FeedbackCreateBatchReq
+         * @description Up to 1,000 create bodies, each checked by exactly the rules of `/feedback/create`.
+         */
+        FeedbackCreateBatchReq: {
+            /**
+             * Batch
+             * @description The rows to create, answered in the same order. At most 1,000 (422 above); empty is allowed and answers `{"res": []}`.
+             */
+            batch: components["schemas"]["FeedbackCreateReq"][];
+            /**
+             * Atomic
+             * @description Our extension (Weave has no such field). `true` (the default, Weave's behaviour): the first bad item refuses the whole batch with that item's status and nothing is written. `false`: every good item is written, and each bad item gets its error in its own slot of `res` (`FeedbackCreateBatchItemError`); the answer is 200 even when every item failed.
+             * @default true
+             */
+            atomic?: boolean;
+        };
+        /**
+         * FeedbackCreateBatchItemError
+         * @description In a batch sent with `atomic: false`, the slot of an item that was not written: what `/feedback/create` would have answered for it. Never present in an atomic batch.
+         */
+        FeedbackCreateBatchItemError: {
+            error: {
+                /**
+                 * @description The status `/feedback/create` would have answered.
+                 * @enum {integer}
+                 */
+                status: 400 | 403 | 409 | 413 | 422;
+                /** @description A sentence saying what is wrong, starting with the item's place (`batch[3]: …`). */
+                reason: string;
+                /**
+                 * @description As in `ErrorResponse`; absent for a 422, which has `detail` instead.
+                 * @enum {string}
+                 */
+                error_type?: "InvalidRequest" | "Forbidden" | "Conflict" | "PayloadTooLarge";
+                /** @description For a 422: the entries, `loc` starting `["body", "batch", <index>, …]`. */
+                detail?: components["schemas"]["ValidationError"][];
+            };
+        };
+        /** FeedbackCreateBatchRes */
+        FeedbackCreateBatchRes: {
+            /**
+             * Res
+             * @description One entry per item, in input order: the created (or, for a repeated client `id` with the same content, the stored) row, as `/feedback/create` answers it. Only with `atomic: false` can an entry be a `FeedbackCreateBatchItemError`.
+             */
+            res: (components["schemas"]["FeedbackCreateRes"] | components["schemas"]["FeedbackCreateBatchItemError"])[];
+        };
     };
     responses: {
         /** @description The body is well-formed but breaks a rule of the API (`error_type` InvalidRequest). */
@@ -886,6 +953,42 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["FeedbackCreateRes"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    feedback_create_batch_feedback_batch_create_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackCreateBatchReq"];
+            };
+        };
+        responses: {
+            /** @description Successful Response: every row is durably committed (with `atomic: false`, every row whose slot is not an error). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackCreateBatchRes"];
                 };
             };
             400: components["responses"]["BadRequest"];

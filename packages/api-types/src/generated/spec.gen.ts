@@ -154,6 +154,202 @@ export const openapiSpec = {
         }
       }
     },
+    "/feedback/batch/create": {
+      "post": {
+        "tags": [
+          "Feedback"
+        ],
+        "summary": "Feedback Create Batch",
+        "description": "Store up to 1,000 feedback rows in one request and one transaction (Weave's `/feedback/batch/create`). Each item follows every rule and limit of `/feedback/create`, client `id`s included: an item whose `id` is stored with the same content is answered with the stored row, with other content it is a 409 (as is an `id` repeated inside the batch with other content). By default the batch is atomic, as in Weave: the first item that breaks a rule (in input order; then the first `id` conflict) refuses the whole batch with that item's status, its `reason` starting `batch[<index>]:` (a 422's `loc` `[\"body\", \"batch\", <index>, …]`), and nothing is written. `atomic: false` (our extension) writes the good items and answers each bad one in its own slot. The body may be up to 8 MiB (`FEEDBACK_BATCH_BODY_LIMIT_BYTES`), four times the limit of the other endpoints; each `payload` is still at most 1 MiB. Needs the `ingest` scope.",
+        "operationId": "feedback_create_batch_feedback_batch_create_post",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/FeedbackCreateBatchReq"
+              },
+              "examples": {
+                "atomic": {
+                  "summary": "Two rows, all or nothing (Weave's shape)",
+                  "value": {
+                    "batch": [
+                      {
+                        "project_id": "acme/support-bot",
+                        "weave_ref": "weave:///acme/support-bot/call/0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                        "feedback_type": "wandb.runnable.helpfulness",
+                        "runnable_ref": "weave:///acme/support-bot/object/helpfulness:9f8e7d6c",
+                        "payload": {
+                          "output": {
+                            "score": 0.82,
+                            "passed": true
+                          }
+                        },
+                        "scorer_tags": [
+                          "helpful"
+                        ],
+                        "scorer_ratings": {
+                          "_rating_": 0.82
+                        },
+                        "id": "0193a1b2-9e6f-7a01-b2c3-d4e5f6a7b8c9"
+                      },
+                      {
+                        "project_id": "acme/support-bot",
+                        "weave_ref": "weave:///acme/support-bot/call/0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                        "feedback_type": "wandb.note.1",
+                        "payload": {
+                          "note": "Cites the right passage"
+                        },
+                        "id": "0193a1b2-9e6f-7a02-8d1e-2f3a4b5c6d7e"
+                      }
+                    ]
+                  }
+                },
+                "perItem": {
+                  "summary": "The same rows, each item on its own",
+                  "value": {
+                    "batch": [
+                      {
+                        "project_id": "acme/support-bot",
+                        "weave_ref": "weave:///acme/support-bot/call/0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                        "feedback_type": "wandb.runnable.helpfulness",
+                        "runnable_ref": "weave:///acme/support-bot/object/helpfulness:9f8e7d6c",
+                        "payload": {
+                          "output": {
+                            "score": 0.82,
+                            "passed": true
+                          }
+                        },
+                        "scorer_tags": [
+                          "helpful"
+                        ],
+                        "scorer_ratings": {
+                          "_rating_": 0.82
+                        },
+                        "id": "0193a1b2-9e6f-7a01-b2c3-d4e5f6a7b8c9"
+                      },
+                      {
+                        "project_id": "acme/support-bot",
+                        "weave_ref": "weave:///acme/support-bot/call/0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                        "feedback_type": "wandb.note.1",
+                        "payload": {
+                          "note": "Cites the right passage"
+                        },
+                        "id": "0193a1b2-9e6f-7a02-8d1e-2f3a4b5c6d7e"
+                      }
+                    ],
+                    "atomic": false
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Successful Response: every row is durably committed (with `atomic: false`, every row whose slot is not an error).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "RateLimit-Policy": {
+                "$ref": "#/components/headers/RateLimit-Policy"
+              },
+              "RateLimit": {
+                "$ref": "#/components/headers/RateLimit"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/FeedbackCreateBatchRes"
+                },
+                "examples": {
+                  "atomic": {
+                    "summary": "Every item created (the default, atomic)",
+                    "value": {
+                      "res": [
+                        {
+                          "id": "0193a1b2-9e6f-7a01-b2c3-d4e5f6a7b8c9",
+                          "created_at": "2024-03-10T14:03:27.512Z",
+                          "wb_user_id": "alice",
+                          "payload": {
+                            "output": {
+                              "score": 0.82,
+                              "passed": true
+                            }
+                          }
+                        },
+                        {
+                          "id": "0193a1b2-9e6f-7a02-8d1e-2f3a4b5c6d7e",
+                          "created_at": "2024-03-10T14:03:27.512Z",
+                          "wb_user_id": "alice",
+                          "payload": {
+                            "note": "Cites the right passage"
+                          }
+                        }
+                      ]
+                    }
+                  },
+                  "perItem": {
+                    "summary": "atomic: false, the second item's id was stored with other content",
+                    "value": {
+                      "res": [
+                        {
+                          "id": "0193a1b2-9e6f-7a01-b2c3-d4e5f6a7b8c9",
+                          "created_at": "2024-03-10T14:03:27.512Z",
+                          "wb_user_id": "alice",
+                          "payload": {
+                            "output": {
+                              "score": 0.82,
+                              "passed": true
+                            }
+                          }
+                        },
+                        {
+                          "error": {
+                            "status": 409,
+                            "reason": "batch[1]: Feedback id 0193a1b2-9e6f-7a02-8d1e-2f3a4b5c6d7e already exists in acme/support-bot with different content",
+                            "error_type": "Conflict"
+                          }
+                        }
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
     "/feedback/stats": {
       "post": {
         "tags": [
@@ -1725,6 +1921,109 @@ export const openapiSpec = {
               "ok",
               "ready"
             ]
+          }
+        }
+      },
+      "FeedbackCreateBatchReq": {
+        "type": "object",
+        "title": "FeedbackCreateBatchReq",
+        "additionalProperties": false,
+        "required": [
+          "batch"
+        ],
+        "description": "Up to 1,000 create bodies, each checked by exactly the rules of `/feedback/create`.",
+        "properties": {
+          "batch": {
+            "type": "array",
+            "title": "Batch",
+            "maxItems": 1000,
+            "items": {
+              "$ref": "#/components/schemas/FeedbackCreateReq"
+            },
+            "description": "The rows to create, answered in the same order. At most 1,000 (422 above); empty is allowed and answers `{\"res\": []}`."
+          },
+          "atomic": {
+            "type": "boolean",
+            "title": "Atomic",
+            "default": true,
+            "description": "Our extension (Weave has no such field). `true` (the default, Weave's behaviour): the first bad item refuses the whole batch with that item's status and nothing is written. `false`: every good item is written, and each bad item gets its error in its own slot of `res` (`FeedbackCreateBatchItemError`); the answer is 200 even when every item failed."
+          }
+        }
+      },
+      "FeedbackCreateBatchItemError": {
+        "type": "object",
+        "title": "FeedbackCreateBatchItemError",
+        "additionalProperties": false,
+        "required": [
+          "error"
+        ],
+        "description": "In a batch sent with `atomic: false`, the slot of an item that was not written: what `/feedback/create` would have answered for it. Never present in an atomic batch.",
+        "properties": {
+          "error": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "status",
+              "reason"
+            ],
+            "properties": {
+              "status": {
+                "type": "integer",
+                "enum": [
+                  400,
+                  403,
+                  409,
+                  413,
+                  422
+                ],
+                "description": "The status `/feedback/create` would have answered."
+              },
+              "reason": {
+                "type": "string",
+                "description": "A sentence saying what is wrong, starting with the item's place (`batch[3]: …`)."
+              },
+              "error_type": {
+                "type": "string",
+                "enum": [
+                  "InvalidRequest",
+                  "Forbidden",
+                  "Conflict",
+                  "PayloadTooLarge"
+                ],
+                "description": "As in `ErrorResponse`; absent for a 422, which has `detail` instead."
+              },
+              "detail": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/ValidationError"
+                },
+                "description": "For a 422: the entries, `loc` starting `[\"body\", \"batch\", <index>, …]`."
+              }
+            }
+          }
+        }
+      },
+      "FeedbackCreateBatchRes": {
+        "type": "object",
+        "title": "FeedbackCreateBatchRes",
+        "required": [
+          "res"
+        ],
+        "properties": {
+          "res": {
+            "type": "array",
+            "title": "Res",
+            "items": {
+              "anyOf": [
+                {
+                  "$ref": "#/components/schemas/FeedbackCreateRes"
+                },
+                {
+                  "$ref": "#/components/schemas/FeedbackCreateBatchItemError"
+                }
+              ]
+            },
+            "description": "One entry per item, in input order: the created (or, for a repeated client `id` with the same content, the stored) row, as `/feedback/create` answers it. Only with `atomic: false` can an entry be a `FeedbackCreateBatchItemError`."
           }
         }
       }

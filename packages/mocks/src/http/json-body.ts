@@ -38,11 +38,11 @@ function tooLarge(): ApiError {
  * bytes after the end of the stream (a second gzip member, zero padding), which zlib accepts:
  * the one known difference, written in docs/semantics.md.
  */
-async function bodyBytes(request: Request, encoding: ContentEncoding): Promise<Uint8Array> {
+async function bodyBytes(request: Request, encoding: ContentEncoding, limitBytes: number): Promise<Uint8Array> {
   if (encoding === 'identity' || request.body === null) {
     const bytes = new Uint8Array(await request.arrayBuffer());
     if (encoding !== 'identity') throw malformedCompressedBodyError(encoding);
-    if (bytes.byteLength > BODY_LIMIT_BYTES) throw tooLarge();
+    if (bytes.byteLength > limitBytes) throw tooLarge();
     return bytes;
   }
   const reader = request.body.pipeThrough(new DecompressionStream(encoding)).getReader();
@@ -57,7 +57,7 @@ async function bodyBytes(request: Request, encoding: ContentEncoding): Promise<U
     }
     if (chunk.done) break;
     length += chunk.value.byteLength;
-    if (length > BODY_LIMIT_BYTES) {
+    if (length > limitBytes) {
       await reader.cancel().catch(() => undefined);
       throw tooLarge();
     }
@@ -72,14 +72,15 @@ async function bodyBytes(request: Request, encoding: ContentEncoding): Promise<U
   return bytes;
 }
 
-export async function readJsonBody(request: Request): Promise<JsonBody> {
+/** `limitBytes`: BODY_LIMIT_BYTES, or an operation's own (batch create: BATCH_BODY_LIMIT_BYTES). */
+export async function readJsonBody(request: Request, limitBytes: number = BODY_LIMIT_BYTES): Promise<JsonBody> {
   const contentType = request.headers.get('content-type');
   if (!isJsonMediaType(contentType)) return { kind: 'skipped' };
   const charset = jsonCharsetOf(contentType ?? '');
   const encoding = contentEncodingOf(request.headers.get('content-encoding'));
   if (!isReadableJsonCharset(charset) || !isReadableContentEncoding(encoding)) throw unreadableBody();
   const decoder = new TextDecoder(charset);
-  const bytes = await bodyBytes(request, encoding as ContentEncoding);
+  const bytes = await bodyBytes(request, encoding as ContentEncoding, limitBytes);
   const text = decoder.decode(bytes);
   if (text.length === 0) return { kind: 'parsed', value: {} };
   try {

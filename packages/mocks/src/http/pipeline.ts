@@ -17,6 +17,8 @@ export interface FeedbackOperation<Body> {
   /** Which operation: the scope it needs (SCOPE_REQUIRED). */
   name: FeedbackOperationName;
   schema: RequestSchemaName;
+  /** The body limit, when the operation has its own (the server's express.json limit for its path). */
+  bodyLimitBytes?: number;
   run(body: Body, ctx: RouteContext): unknown;
 }
 
@@ -36,7 +38,7 @@ export async function answerFeedbackRequest<Body>(
     const principal = deps.authenticate(request.headers.get('authorization'));
     // A missing scope is refused before the body is read, as on the server (http/auth.ts requireScopes).
     if (operation !== null) assertScopeGranted(principal.scopes, operation.name);
-    const parsed = await readJsonBody(request);
+    const parsed = await readJsonBody(request, operation?.bodyLimitBytes);
     if (operation === null) throw new ApiError('not_found', 'No such endpoint');
     assertJsonContentType(request.headers.get('content-type'));
     assertNoQueryParameters(new URL(request.url));

@@ -9,11 +9,12 @@ export type KeyScope = 'ingest' | 'read';
 /** Every scope, in the order they are listed and stored. A key without `scopes` has all of them. */
 export const KEY_SCOPES: readonly KeyScope[] = Object.freeze(['ingest', 'read']);
 
-export type FeedbackOperationName = 'create' | 'stats' | 'aggregate' | 'payload_schema';
+export type FeedbackOperationName = 'create' | 'batch/create' | 'stats' | 'aggregate' | 'payload_schema';
 
 /** The scope each operation needs: writes need `ingest`, reads need `read`. */
 export const SCOPE_REQUIRED: Readonly<Record<FeedbackOperationName, KeyScope>> = Object.freeze({
   create: 'ingest',
+  'batch/create': 'ingest',
   stats: 'read',
   aggregate: 'read',
   payload_schema: 'read',

@@ -28,6 +28,18 @@ export {
   type PreparedFeedback,
 } from './create.js';
 export {
+  BATCH_BODY_LIMIT_BYTES,
+  MAX_BATCH_ITEMS,
+  assembleCreateBatchResponse,
+  checkCreateBatchRequest,
+  type BatchCaller,
+  type BatchSlot,
+  type BatchWrite,
+  type BatchWriteOutcome,
+  type CheckedCreateBatch,
+  type StoredBatchRow,
+} from './create-batch.js';
+export {
   metricOutputKeys,
   metricOverflowError,
   metricSlug,
