@@ -17,6 +17,8 @@ import { aggregateRoute } from './routes/aggregate.js';
 import { createRoute } from './routes/create.js';
 import { createBatchRoute } from './routes/create-batch.js';
 import { healthRouter } from './routes/health.js';
+import { purgeRoute } from './routes/purge.js';
+import { replaceRoute } from './routes/replace.js';
 import { statsRoute } from './routes/stats.js';
 import { limiterFor } from './rate-limit/limiter-for.js';
 import type { WindowLimiter } from './rate-limit/window-limiter.js';
@@ -98,6 +100,8 @@ export function createApp(deps: AppDeps): Express {
   app.post('/feedback/batch/create', createBatchRoute(routeDeps, deps.createQueue ?? DEFAULT_CREATE_QUEUE_LIMITS));
   app.post('/feedback/stats', statsRoute(routeDeps));
   app.post('/feedback/aggregate', aggregateRoute(routeDeps));
+  app.post('/feedback/replace', replaceRoute(routeDeps));
+  app.post('/feedback/purge', purgeRoute(routeDeps));
   // Whatever no route answered (including methods the probes and docs don't serve) is a JSON 404.
   app.use((_req, _res, next) => {
     next(new ApiError('not_found', 'No such endpoint'));

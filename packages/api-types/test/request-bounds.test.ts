@@ -8,9 +8,9 @@ import { openapiSpec } from '../src/spec.js';
 type Schema = Record<string, unknown>;
 
 const schemas = openapiSpec.components.schemas as unknown as Record<string, Schema>;
-const REQUESTS = ['FeedbackCreateReq', 'FeedbackCreateBatchReq', 'FeedbackStatsReq', 'FeedbackAggregateReq'];
+const REQUESTS = ['FeedbackCreateReq', 'FeedbackCreateBatchReq', 'FeedbackStatsReq', 'FeedbackAggregateReq', 'FeedbackReplaceReq', 'FeedbackPurgeReq'];
 /** Free-form JSON, limited by the 1 MiB payload rule rather than by the schema. */
-const FREE_FORM = new Set(['FeedbackCreateReq.payload', 'FeedbackCreateBatchReq.batch[].payload']);
+const FREE_FORM = new Set(['FeedbackCreateReq.payload', 'FeedbackReplaceReq.payload', 'FeedbackCreateBatchReq.batch[].payload']);
 
 function resolve(schema: Schema): { schema: Schema; name?: string } {
   const ref = schema['$ref'];

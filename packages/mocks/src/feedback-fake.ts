@@ -3,6 +3,7 @@
 import { http, type HttpHandler } from 'msw';
 import type { FeedbackCreateBatchReq } from '@feedback/api-types';
 import { BATCH_BODY_LIMIT_BYTES } from '@feedback/semantics';
+import type { FeedbackPurgeReq, FeedbackReplaceReq } from '@feedback/api-types';
 import type { FeedbackAggregateReq, FeedbackCreateReq, FeedbackStatsReq } from '@feedback/api-types';
 import { resolveFakeOptions, type FeedbackFakeOptions, type FeedbackSeedRow } from './fake-options.js';
 import { authenticator } from './http/auth.js';
@@ -10,6 +11,8 @@ import { answerFeedbackRequest, answerHealth, type FeedbackOperation, type Pipel
 import { unavailableError } from './http/responses.js';
 import { aggregateFeedback } from './routes/aggregate-route.js';
 import { createFeedback } from './routes/create-route.js';
+import { purgeFeedback } from './routes/purge-route.js';
+import { replaceFeedback } from './routes/replace-route.js';
 import { createFeedbackBatch } from './routes/create-batch-route.js';
 import type { RouteContext } from './routes/route-context.js';
 import { feedbackStats } from './routes/stats-route.js';
@@ -44,6 +47,8 @@ const CREATE_BATCH: FeedbackOperation<FeedbackCreateBatchReq> = {
 };
 const STATS: FeedbackOperation<FeedbackStatsReq> = { name: 'stats', schema: 'FeedbackStatsReq', run: feedbackStats };
 const AGGREGATE: FeedbackOperation<FeedbackAggregateReq> = { name: 'aggregate', schema: 'FeedbackAggregateReq', run: aggregateFeedback };
+const REPLACE: FeedbackOperation<FeedbackReplaceReq> = { name: 'replace', schema: 'FeedbackReplaceReq', run: replaceFeedback };
+const PURGE: FeedbackOperation<FeedbackPurgeReq> = { name: 'purge', schema: 'FeedbackPurgeReq', run: purgeFeedback };
 
 export function createFeedbackFake(options: FeedbackFakeOptions = {}): FeedbackFake {
   const opts = resolveFakeOptions(options);
@@ -70,6 +75,8 @@ export function createFeedbackFake(options: FeedbackFakeOptions = {}): FeedbackF
     http.post(url('/feedback/batch/create'), ({ request }) => answerFeedbackRequest(request, CREATE_BATCH, deps)),
     http.post(url('/feedback/stats'), ({ request }) => answerFeedbackRequest(request, STATS, deps)),
     http.post(url('/feedback/aggregate'), ({ request }) => answerFeedbackRequest(request, AGGREGATE, deps)),
+    http.post(url('/feedback/replace'), ({ request }) => answerFeedbackRequest(request, REPLACE, deps)),
+    http.post(url('/feedback/purge'), ({ request }) => answerFeedbackRequest(request, PURGE, deps)),
     http.get(url('/healthz'), ({ request }) => answerHealth(request, () => ({ status: 'ok' }))),
     http.get(url('/readyz'), ({ request }) =>
       answerHealth(request, () => {

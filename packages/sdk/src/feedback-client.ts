@@ -15,6 +15,7 @@ import type {
   HealthRes,
   paths,
 } from '@feedback/api-types';
+import type { FeedbackPurgeReq, FeedbackPurgeRes, FeedbackReplaceReq, FeedbackReplaceRes } from '@feedback/api-types';
 import { basicAuthorization } from './basic-auth.js';
 import { newClientId } from './client-id.js';
 import { resolveClientOptions } from './client-options.js';
@@ -53,6 +54,19 @@ export interface FeedbackClient {
   stats(body: FeedbackStatsReq, options?: CallOptions): Promise<FeedbackStatsRes>;
   /** POST /feedback/aggregate. */
   aggregate(body: FeedbackAggregateReq, options?: CallOptions): Promise<FeedbackAggregateRes>;
+  /**
+   * POST /feedback/replace: deletes the row `feedback_id` and writes `body` in its place, in one
+   * transaction (a refused body changes nothing). Sends a new UUIDv7 as `id` unless `body.id` is
+   * set, so the new row's id is known before the call and a retry after a 503, a network error or
+   * a timeout answers the row the first attempt wrote instead of a 404.
+   */
+  replace(body: FeedbackReplaceReq, options?: CallOptions): Promise<FeedbackReplaceRes>;
+  /**
+   * POST /feedback/purge: deletes rows by id (`query`, Weave's form) or by filter (`where`);
+   * answers `num_deleted`. Retried after an unknown outcome only by ids (deleting them again
+   * deletes nothing); a filter could also catch rows written in between, so it is not repeated.
+   */
+  purge(body: FeedbackPurgeReq, options?: CallOptions): Promise<FeedbackPurgeRes>;
   /** GET /healthz: the process is up. */
   healthz(options?: CallOptions): Promise<HealthRes>;
   /** GET /readyz: the database is reachable; throws a retryable 503 error when it is not. */
@@ -101,6 +115,16 @@ export function createFeedbackClient(options: FeedbackClientOptions): FeedbackCl
     async aggregate(body, call) {
       const requestId = newRequestId();
       return unwrap(await raw.POST('/feedback/aggregate', { body, ...init(requestId, call) }), requestId);
+    },
+    async replace(body, call) {
+      const requestId = newRequestId();
+      // As for create: one id for every attempt, so a repeat is recognised by the server.
+      const withId: FeedbackReplaceReq = body.id === undefined || body.id === null ? { ...body, id: newClientId() } : body;
+      return unwrap(await raw.POST('/feedback/replace', { body: withId, ...init(requestId, call) }), requestId);
+    },
+    async purge(body, call) {
+      const requestId = newRequestId();
+      return unwrap(await raw.POST('/feedback/purge', { body, ...init(requestId, call) }), requestId);
     },
     async healthz(call) {
       const requestId = newRequestId();

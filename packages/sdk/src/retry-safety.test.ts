@@ -25,4 +25,15 @@ describe('isRetrySafe', () => {
     expect(isRetrySafe('/api/v1/feedback/create', json({ ...createBody, id: 'abc' }))).toBe(true);
     expect(isRetrySafe('/api/v1/feedback/create', json(createBody))).toBe(false);
   });
+
+  it('allows replace only with a client id, and purge only by ids', () => {
+    const replaceBody = { ...createBody, feedback_id: 'old' };
+    expect(isRetrySafe('/feedback/replace', json(replaceBody))).toBe(false);
+    expect(isRetrySafe('/feedback/replace', json({ ...replaceBody, id: 'new' }))).toBe(true);
+    expect(isRetrySafe('/feedback/replace', null)).toBe(false);
+    const byIds = { project_id: 'acme/bot', query: { $expr: { $eq: [{ $getField: 'id' }, { $literal: 'a' }] } } };
+    expect(isRetrySafe('/feedback/purge', json(byIds))).toBe(true);
+    expect(isRetrySafe('/feedback/purge', json({ project_id: 'acme/bot', where: { wb_user_id: 'bob' } }))).toBe(false);
+    expect(isRetrySafe('/feedback/purge', new TextEncoder().encode('not json').buffer)).toBe(false);
+  });
 });

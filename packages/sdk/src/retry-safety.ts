@@ -15,6 +15,27 @@ function everyItemHasId(json: string): boolean {
     return false;
   }
 }
+// Replace deletes a row and writes another: repeated with the same client id, the server answers
+// with the row the first attempt wrote; without one, the repeat finds the row gone (404) or, worse,
+// writes a second copy after someone re-created it. Purge by ids deletes the same rows again
+// (nothing, the second time); purge by filter could also take rows written in between, so the
+// caller decides.
+const REPLACE_PATH = '/feedback/replace';
+const PURGE_PATH = '/feedback/purge';
+
+function hasClientId(json: string): boolean {
+  const id = clientIdOf(json);
+  return typeof id === 'string' && id !== '';
+}
+
+function purgesByIds(json: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return typeof parsed === 'object' && parsed !== null && 'query' in parsed && !('where' in parsed);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Stats, aggregate and the health probes only read, so repeating them is harmless. Create writes
@@ -23,6 +44,8 @@ function everyItemHasId(json: string): boolean {
  */
 export function isRetrySafe(pathname: string, body: ArrayBuffer | null): boolean {
   if (pathname.endsWith(BATCH_CREATE_PATH)) return body !== null && everyItemHasId(new TextDecoder().decode(body));
+  if (pathname.endsWith(REPLACE_PATH)) return body !== null && hasClientId(new TextDecoder().decode(body));
+  if (pathname.endsWith(PURGE_PATH)) return body !== null && purgesByIds(new TextDecoder().decode(body));
   if (!pathname.endsWith(CREATE_PATH)) return true;
   if (body === null) return false;
   const id = clientIdOf(new TextDecoder().decode(body));

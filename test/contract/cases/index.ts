@@ -6,10 +6,12 @@ import type { ContractCase } from './contract-case.js';
 import { createCases } from './create-cases.js';
 import { createBatchCases } from './create-batch-cases.js';
 import { numberEdgeCases } from './number-edge-cases.js';
+import { purgeCases } from './purge-cases.js';
+import { replaceCases } from './replace-cases.js';
 import { limitCases } from './limit-cases.js';
 import { statsCases } from './stats-cases.js';
 import { validationCases } from './validation-cases.js';
 
 export type { CaseExpect, CaseRequest, CaseStep, ContractCase, DetailEntry, Endpoint } from './contract-case.js';
 
-export const contractCases: readonly ContractCase[] = [...authCases, ...validationCases, ...bodyEncodingCases, ...createCases, ...createBatchCases, ...statsCases, ...aggregateCases, ...limitCases, ...numberEdgeCases];
+export const contractCases: readonly ContractCase[] = [...authCases, ...validationCases, ...bodyEncodingCases, ...createCases, ...createBatchCases, ...statsCases, ...aggregateCases, ...limitCases, ...numberEdgeCases, ...replaceCases, ...purgeCases];

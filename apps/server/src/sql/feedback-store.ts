@@ -5,7 +5,8 @@ import { COVERED_EXPR } from './project-rows.js';
 
 const COLUMN_LIST = FEEDBACK_COLUMNS.map(([name]) => name).join(', ');
 const RECORD_TYPE = FEEDBACK_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ');
-const SELECT_LIST = [
+/** Every column of a stored row, `created_at` as epoch ms (`created_at_ms`): what StoredFeedback holds. */
+export const SELECT_LIST = [
   ...FEEDBACK_COLUMNS.filter(([name]) => name !== 'created_at').map(([name]): string => name),
   '(extract(epoch FROM created_at) * 1000)::float8 AS created_at_ms',
 ].join(', ');

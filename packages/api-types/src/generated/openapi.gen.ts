@@ -124,6 +124,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/feedback/replace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Feedback Replace
+         * @description Replace one row: the new body is checked with every create rule first (a rejected body changes nothing), then the row `feedback_id` is deleted and the new one written in one transaction. The new row gets a new id and `created_at` unless `id` is given. Unknown `feedback_id`: 404 (Weave would create the row). Needs the `ingest` scope.
+         */
+        post: operations["feedback_replace_feedback_replace_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feedback/purge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Feedback Purge
+         * @description Permanently delete feedback of one project, by id (Weave's `query`: id equality or an `$or` of them; anything else is a 400) or by filter (`where`: time range, feedback type, user; our extension). Answers the number deleted; statistics reflect it at once. Needs both the `ingest` and the `read` scope: a write-only key (a widget's) may not delete.
+         */
+        post: operations["feedback_purge_feedback_purge_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -685,6 +725,300 @@ export interface components {
              */
             res: (components["schemas"]["FeedbackCreateRes"] | components["schemas"]["FeedbackCreateBatchItemError"])[];
         };
+        /**
+         * FeedbackReplaceReq
+         * @description A create body plus `feedback_id`, the row it replaces (Weave's FeedbackReplaceReq). The new body is checked with every create rule before anything is deleted; the old row is deleted and the new one written in one transaction.
+         */
+        FeedbackReplaceReq: {
+            /**
+             * Project Id
+             * @description Project as `entity/project`: exactly one `/`, both parts 1–128 characters `[A-Za-z0-9_.-]`.
+             * @example acme/support-bot
+             */
+            project_id: string;
+            /**
+             * Weave Ref
+             * @description The object or call this feedback is about.
+             * @example weave:///entity/project/object/name:digest
+             */
+            weave_ref: string;
+            /**
+             * Feedback Type
+             * @description Kind of feedback: `wandb.annotation.<name>`, `wandb.runnable.<name>`, `wandb.agent_monitor`, `wandb.agent_user_feedback`, `wandb.note.1`, `wandb.reaction.1`, or any custom type.
+             * @example custom
+             */
+            feedback_type: string;
+            /**
+             * Payload
+             * @description Free-form JSON object, at most 1 MiB serialized.
+             * @example {
+             *       "key": "value"
+             *     }
+             */
+            payload: {
+                [key: string]: unknown;
+            };
+            /**
+             * Id
+             * @description The new row's id. Absent: a new server-generated id (the id changes, as in Weave). Equal to `feedback_id`: the row keeps its id. A row of the project that already holds this id and exactly this content makes the call a safe retry (200 with that row); other content under it is a 409.
+             * @example 018f1f2a-9c2b-7d3e-b5a1-8c9d2e4f6a7b
+             */
+            id?: string | null;
+            /**
+             * Creator
+             * @example Jane Smith
+             */
+            creator?: string | null;
+            /**
+             * Annotation Ref
+             * @example weave:///entity/project/object/name:digest
+             */
+            annotation_ref?: string | null;
+            /**
+             * Runnable Ref
+             * @example weave:///entity/project/op/name:digest
+             */
+            runnable_ref?: string | null;
+            /**
+             * Call Ref
+             * @example weave:///entity/project/call/call_id
+             */
+            call_ref?: string | null;
+            /**
+             * Trigger Ref
+             * @example weave:///entity/project/object/name:digest
+             */
+            trigger_ref?: string | null;
+            /**
+             * Queue Id
+             * @description The annotation queue ID this feedback was created from. References annotation_queues.id. NULL when feedback is created outside of queues.
+             * @example 018f1f2a-9c2b-7d3e-b5a1-8c9d2e4f6a7b
+             */
+            queue_id?: string | null;
+            /**
+             * Scorer Tags
+             * @description Tags applied to the ref by a scorer
+             * @example [
+             *       "nsfw",
+             *       "high-quality"
+             *     ]
+             */
+            scorer_tags?: string[];
+            /**
+             * Scorer Tag Reasons
+             * @description reason text per tag, keyed by tag name
+             * @example {
+             *       "nsfw": "Contains explicit language"
+             *     }
+             */
+            scorer_tag_reasons?: {
+                [key: string]: string;
+            };
+            /**
+             * Scorer Tag Confidences
+             * @description confidence (0-1) per tag, keyed by tag name
+             * @example {
+             *       "nsfw": 0.92
+             *     }
+             */
+            scorer_tag_confidences?: {
+                [key: string]: number;
+            };
+            /**
+             * Scorer Ratings
+             * @description numeric ratings (0-1) keyed by rating name
+             * @example {
+             *       "_rating_": 0.87
+             *     }
+             */
+            scorer_ratings?: {
+                [key: string]: number;
+            };
+            /**
+             * Scorer Rating Reasons
+             * @description reason text per rating, keyed by rating name
+             * @example {
+             *       "_rating_": "very confident response"
+             *     }
+             */
+            scorer_rating_reasons?: {
+                [key: string]: string;
+            };
+            /**
+             * Scorer Rating Confidences
+             * @description confidence (0-1) per rating, keyed by rating name
+             * @example {
+             *       "_rating_": 0.92
+             *     }
+             */
+            scorer_rating_confidences?: {
+                [key: string]: number;
+            };
+            /**
+             * Wb User Id
+             * @description Do not set directly. Server will automatically populate this field.
+             */
+            wb_user_id?: string | null;
+            /**
+             * Span Agent Name
+             * @description Name of the agent that produced the span.
+             * @default
+             */
+            span_agent_name?: string;
+            /**
+             * Span Agent Version
+             * @description Version of the agent that produced the span.
+             * @default
+             */
+            span_agent_version?: string;
+            span_status_code?: components["schemas"]["SpanStatusCode"];
+            /**
+             * Span Conversation Id
+             * @description Conversation the span belongs to; filled from an `agent_conversation` weave_ref when empty.
+             * @default
+             */
+            span_conversation_id?: string;
+            /**
+             * Span Trace Id
+             * @description Trace the span belongs to; filled from an `agent_turn` weave_ref when empty.
+             * @default
+             */
+            span_trace_id?: string;
+            /**
+             * Scorer Trace Id
+             * @description Trace of the scorer run that produced this feedback.
+             * @default
+             */
+            scorer_trace_id?: string;
+            /**
+             * Feedback Id
+             * @description The id of the row to replace, in `project_id`. Unknown: 404.
+             * @example 0193a1b2-9e6f-7a01-b2c3-d4e5f6a7b8c9
+             */
+            feedback_id: string;
+        };
+        /**
+         * FeedbackReplaceRes
+         * @description The new row, as create answers it.
+         */
+        FeedbackReplaceRes: {
+            /** Id */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Wb User Id */
+            wb_user_id: string;
+            /**
+             * Payload
+             * @description The payload as stored (reactions gain `alias`, `detoned` and `detoned_alias`).
+             */
+            payload: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * FeedbackPurgeOperand0
+         * @description The deepest level of a purge query: scalars only (this is how the schema bounds its nesting).
+         */
+        FeedbackPurgeOperand0: string | number | boolean | null;
+        /**
+         * FeedbackPurgeOperand1
+         * @description A JSON value inside a purge query, at most 1 more levels deep.
+         */
+        FeedbackPurgeOperand1: string | number | boolean | null | components["schemas"]["FeedbackPurgeOperand0"][] | {
+            [key: string]: components["schemas"]["FeedbackPurgeOperand0"];
+        };
+        /**
+         * FeedbackPurgeOperand2
+         * @description A JSON value inside a purge query, at most 2 more levels deep.
+         */
+        FeedbackPurgeOperand2: string | number | boolean | null | components["schemas"]["FeedbackPurgeOperand1"][] | {
+            [key: string]: components["schemas"]["FeedbackPurgeOperand1"];
+        };
+        /**
+         * FeedbackPurgeOperand3
+         * @description A JSON value inside a purge query, at most 3 more levels deep.
+         */
+        FeedbackPurgeOperand3: string | number | boolean | null | components["schemas"]["FeedbackPurgeOperand2"][] | {
+            [key: string]: components["schemas"]["FeedbackPurgeOperand2"];
+        };
+        /**
+         * FeedbackPurgeOperand4
+         * @description A JSON value inside a purge query, at most 4 more levels deep.
+         */
+        FeedbackPurgeOperand4: string | number | boolean | null | components["schemas"]["FeedbackPurgeOperand3"][] | {
+            [key: string]: components["schemas"]["FeedbackPurgeOperand3"];
+        };
+        /**
+         * FeedbackPurgeQuery
+         * @description Weave's query form (as `/feedback/query` takes it), of which purge accepts only ids, as Weave: `{"$expr": {"$eq": [{"$getField": "id"}, {"$literal": "<id>"}]}}` or `{"$expr": {"$or": [<such $eq>, …]}}` (1–1,000 ids). Any other expression is a 400; one nested deeper than these need is a 422.
+         */
+        FeedbackPurgeQuery: {
+            /** @description One operation: `$eq` on `id`, or `$or` of those. */
+            $expr: {
+                [key: string]: components["schemas"]["FeedbackPurgeOperand4"];
+            };
+        };
+        /**
+         * FeedbackPurgeWhere
+         * @description Our extension, for retention and deletion requests: the rows of the project matching every condition given. At least one condition; to empty a whole project say so, e.g. `created_before` = now.
+         */
+        FeedbackPurgeWhere: {
+            /**
+             * Created After
+             * Format: date-time
+             * @description Rows created at or after this instant (inclusive).
+             * @example 2024-01-01T00:00:00Z
+             */
+            created_after?: string;
+            /**
+             * Created Before
+             * Format: date-time
+             * @description Rows created before this instant (exclusive).
+             * @example 2024-03-01T00:00:00Z
+             */
+            created_before?: string;
+            /**
+             * Feedback Type
+             * @description Rows of exactly this feedback type (no prefix or wildcard match).
+             * @example wandb.reaction.1
+             */
+            feedback_type?: string;
+            /**
+             * Wb User Id
+             * @description Rows written by this user (a deletion request).
+             * @example alice
+             */
+            wb_user_id?: string;
+        };
+        /**
+         * FeedbackPurgeReq
+         * @description Permanently delete rows of one project: by id (`query`, Weave's form) or by filter (`where`, our extension). Exactly one of the two.
+         */
+        FeedbackPurgeReq: {
+            /**
+             * Project Id
+             * @description Project as `entity/project`: exactly one `/`, both parts 1–128 characters `[A-Za-z0-9_.-]`.
+             * @example acme/support-bot
+             */
+            project_id: string;
+            query?: components["schemas"]["FeedbackPurgeQuery"];
+            where?: components["schemas"]["FeedbackPurgeWhere"];
+        };
+        /**
+         * FeedbackPurgeRes
+         * @description Weave answers `{}`; we add the number of rows deleted (always sent).
+         */
+        FeedbackPurgeRes: {
+            /**
+             * Num Deleted
+             * @description Rows deleted by this call (0 when none matched, e.g. a repeated purge).
+             */
+            num_deleted?: number;
+        };
     };
     responses: {
         /** @description The body is well-formed but breaks a rule of the API (`error_type` InvalidRequest). */
@@ -855,6 +1189,22 @@ export interface components {
                  * @example {
                  *       "reason": "The query ran past the statement timeout (15000 ms): narrow the window, use a coarser granularity, or ask for fewer metrics and percentiles",
                  *       "error_type": "QueryTimeout"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The row named does not exist in this project (`error_type` NotFound). */
+        NotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "No feedback 0193a1b2-9e6f-7a01-b2c3-d4e5f6a7b8c9 in project acme/support-bot",
+                 *       "error_type": "NotFound"
                  *     }
                  */
                 "application/json": components["schemas"]["ErrorResponse"];
@@ -1260,6 +1610,104 @@ export interface operations {
                     "application/json": components["schemas"]["HealthRes"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    feedback_replace_feedback_replace_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "project_id": "acme/support-bot",
+                 *       "feedback_id": "0193a1b2-9e6f-7a01-b2c3-d4e5f6a7b8c9",
+                 *       "weave_ref": "weave:///acme/support-bot/call/0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *       "feedback_type": "wandb.note.1",
+                 *       "payload": {
+                 *         "note": "Correct after all: the refund window changed in May."
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["FeedbackReplaceReq"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193a1c4-2b7d-7c10-8e2f-3a4b5c6d7e8f",
+                     *       "created_at": "2024-03-11T09:15:02.204Z",
+                     *       "wb_user_id": "alice",
+                     *       "payload": {
+                     *         "note": "Correct after all: the refund window changed in May."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FeedbackReplaceRes"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    feedback_purge_feedback_purge_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackPurgeReq"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "num_deleted": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FeedbackPurgeRes"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

@@ -682,6 +682,210 @@ export const openapiSpec = {
           }
         }
       }
+    },
+    "/feedback/replace": {
+      "post": {
+        "tags": [
+          "Feedback"
+        ],
+        "summary": "Feedback Replace",
+        "description": "Replace one row: the new body is checked with every create rule first (a rejected body changes nothing), then the row `feedback_id` is deleted and the new one written in one transaction. The new row gets a new id and `created_at` unless `id` is given. Unknown `feedback_id`: 404 (Weave would create the row). Needs the `ingest` scope.",
+        "operationId": "feedback_replace_feedback_replace_post",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/FeedbackReplaceReq"
+              },
+              "example": {
+                "project_id": "acme/support-bot",
+                "feedback_id": "0193a1b2-9e6f-7a01-b2c3-d4e5f6a7b8c9",
+                "weave_ref": "weave:///acme/support-bot/call/0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                "feedback_type": "wandb.note.1",
+                "payload": {
+                  "note": "Correct after all: the refund window changed in May."
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Successful Response",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "RateLimit-Policy": {
+                "$ref": "#/components/headers/RateLimit-Policy"
+              },
+              "RateLimit": {
+                "$ref": "#/components/headers/RateLimit"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/FeedbackReplaceRes"
+                },
+                "example": {
+                  "id": "0193a1c4-2b7d-7c10-8e2f-3a4b5c6d7e8f",
+                  "created_at": "2024-03-11T09:15:02.204Z",
+                  "wb_user_id": "alice",
+                  "payload": {
+                    "note": "Correct after all: the refund window changed in May."
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/feedback/purge": {
+      "post": {
+        "tags": [
+          "Feedback"
+        ],
+        "summary": "Feedback Purge",
+        "description": "Permanently delete feedback of one project, by id (Weave's `query`: id equality or an `$or` of them; anything else is a 400) or by filter (`where`: time range, feedback type, user; our extension). Answers the number deleted; statistics reflect it at once. Needs both the `ingest` and the `read` scope: a write-only key (a widget's) may not delete.",
+        "operationId": "feedback_purge_feedback_purge_post",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/FeedbackPurgeReq"
+              },
+              "examples": {
+                "by_ids": {
+                  "summary": "By id (Weave's form)",
+                  "value": {
+                    "project_id": "acme/support-bot",
+                    "query": {
+                      "$expr": {
+                        "$or": [
+                          {
+                            "$eq": [
+                              {
+                                "$getField": "id"
+                              },
+                              {
+                                "$literal": "0193a1b2-9e6f-7a01-b2c3-d4e5f6a7b8c9"
+                              }
+                            ]
+                          },
+                          {
+                            "$eq": [
+                              {
+                                "$getField": "id"
+                              },
+                              {
+                                "$literal": "0193a1b3-0a1b-7c2d-8e3f-4a5b6c7d8e9f"
+                              }
+                            ]
+                          }
+                        ]
+                      }
+                    }
+                  }
+                },
+                "by_filter": {
+                  "summary": "By filter (retention, deletion request)",
+                  "value": {
+                    "project_id": "acme/support-bot",
+                    "where": {
+                      "created_before": "2024-01-01T00:00:00Z",
+                      "wb_user_id": "alice"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Successful Response",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "RateLimit-Policy": {
+                "$ref": "#/components/headers/RateLimit-Policy"
+              },
+              "RateLimit": {
+                "$ref": "#/components/headers/RateLimit"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/FeedbackPurgeRes"
+                },
+                "example": {
+                  "num_deleted": 2
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -946,6 +1150,25 @@ export const openapiSpec = {
             "example": {
               "reason": "The query ran past the statement timeout (15000 ms): narrow the window, use a coarser granularity, or ask for fewer metrics and percentiles",
               "error_type": "QueryTimeout"
+            }
+          }
+        }
+      },
+      "NotFound": {
+        "description": "The row named does not exist in this project (`error_type` NotFound).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "example": {
+              "reason": "No feedback 0193a1b2-9e6f-7a01-b2c3-d4e5f6a7b8c9 in project acme/support-bot",
+              "error_type": "NotFound"
             }
           }
         }
@@ -2024,6 +2247,638 @@ export const openapiSpec = {
               ]
             },
             "description": "One entry per item, in input order: the created (or, for a repeated client `id` with the same content, the stored) row, as `/feedback/create` answers it. Only with `atomic: false` can an entry be a `FeedbackCreateBatchItemError`."
+          }
+        }
+      },
+      "FeedbackReplaceReq": {
+        "type": "object",
+        "title": "FeedbackReplaceReq",
+        "additionalProperties": false,
+        "required": [
+          "project_id",
+          "weave_ref",
+          "feedback_type",
+          "payload",
+          "feedback_id"
+        ],
+        "properties": {
+          "project_id": {
+            "type": "string",
+            "maxLength": 257,
+            "title": "Project Id",
+            "pattern": "^[A-Za-z0-9_.-]{1,128}/[A-Za-z0-9_.-]{1,128}$",
+            "description": "Project as `entity/project`: exactly one `/`, both parts 1–128 characters `[A-Za-z0-9_.-]`.",
+            "examples": [
+              "acme/support-bot"
+            ]
+          },
+          "weave_ref": {
+            "type": "string",
+            "maxLength": 2048,
+            "title": "Weave Ref",
+            "description": "The object or call this feedback is about.",
+            "examples": [
+              "weave:///entity/project/object/name:digest"
+            ]
+          },
+          "feedback_type": {
+            "type": "string",
+            "maxLength": 256,
+            "title": "Feedback Type",
+            "description": "Kind of feedback: `wandb.annotation.<name>`, `wandb.runnable.<name>`, `wandb.agent_monitor`, `wandb.agent_user_feedback`, `wandb.note.1`, `wandb.reaction.1`, or any custom type.",
+            "examples": [
+              "custom"
+            ]
+          },
+          "payload": {
+            "type": "object",
+            "title": "Payload",
+            "additionalProperties": true,
+            "description": "Free-form JSON object, at most 1 MiB serialized.",
+            "examples": [
+              {
+                "key": "value"
+              }
+            ]
+          },
+          "id": {
+            "anyOf": [
+              {
+                "type": "string",
+                "maxLength": 128
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Id",
+            "description": "The new row's id. Absent: a new server-generated id (the id changes, as in Weave). Equal to `feedback_id`: the row keeps its id. A row of the project that already holds this id and exactly this content makes the call a safe retry (200 with that row); other content under it is a 409.",
+            "examples": [
+              "018f1f2a-9c2b-7d3e-b5a1-8c9d2e4f6a7b"
+            ]
+          },
+          "creator": {
+            "anyOf": [
+              {
+                "type": "string",
+                "maxLength": 256
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Creator",
+            "examples": [
+              "Jane Smith"
+            ]
+          },
+          "annotation_ref": {
+            "anyOf": [
+              {
+                "type": "string",
+                "maxLength": 2048
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Annotation Ref",
+            "examples": [
+              "weave:///entity/project/object/name:digest"
+            ]
+          },
+          "runnable_ref": {
+            "anyOf": [
+              {
+                "type": "string",
+                "maxLength": 2048
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Runnable Ref",
+            "examples": [
+              "weave:///entity/project/op/name:digest"
+            ]
+          },
+          "call_ref": {
+            "anyOf": [
+              {
+                "type": "string",
+                "maxLength": 2048
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Call Ref",
+            "examples": [
+              "weave:///entity/project/call/call_id"
+            ]
+          },
+          "trigger_ref": {
+            "anyOf": [
+              {
+                "type": "string",
+                "maxLength": 2048
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Trigger Ref",
+            "examples": [
+              "weave:///entity/project/object/name:digest"
+            ]
+          },
+          "queue_id": {
+            "anyOf": [
+              {
+                "type": "string",
+                "maxLength": 128
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Queue Id",
+            "description": "The annotation queue ID this feedback was created from. References annotation_queues.id. NULL when feedback is created outside of queues.",
+            "examples": [
+              "018f1f2a-9c2b-7d3e-b5a1-8c9d2e4f6a7b"
+            ]
+          },
+          "scorer_tags": {
+            "type": "array",
+            "maxItems": 256,
+            "items": {
+              "type": "string",
+              "maxLength": 256
+            },
+            "title": "Scorer Tags",
+            "description": "Tags applied to the ref by a scorer",
+            "examples": [
+              [
+                "nsfw",
+                "high-quality"
+              ]
+            ]
+          },
+          "scorer_tag_reasons": {
+            "type": "object",
+            "maxProperties": 256,
+            "propertyNames": {
+              "maxLength": 256
+            },
+            "additionalProperties": {
+              "type": "string",
+              "maxLength": 8192
+            },
+            "title": "Scorer Tag Reasons",
+            "description": "reason text per tag, keyed by tag name",
+            "examples": [
+              {
+                "nsfw": "Contains explicit language"
+              }
+            ]
+          },
+          "scorer_tag_confidences": {
+            "type": "object",
+            "maxProperties": 256,
+            "propertyNames": {
+              "maxLength": 256
+            },
+            "additionalProperties": {
+              "type": "number"
+            },
+            "title": "Scorer Tag Confidences",
+            "description": "confidence (0-1) per tag, keyed by tag name",
+            "examples": [
+              {
+                "nsfw": 0.92
+              }
+            ]
+          },
+          "scorer_ratings": {
+            "type": "object",
+            "maxProperties": 256,
+            "propertyNames": {
+              "maxLength": 256
+            },
+            "additionalProperties": {
+              "type": "number"
+            },
+            "title": "Scorer Ratings",
+            "description": "numeric ratings (0-1) keyed by rating name",
+            "examples": [
+              {
+                "_rating_": 0.87
+              }
+            ]
+          },
+          "scorer_rating_reasons": {
+            "type": "object",
+            "maxProperties": 256,
+            "propertyNames": {
+              "maxLength": 256
+            },
+            "additionalProperties": {
+              "type": "string",
+              "maxLength": 8192
+            },
+            "title": "Scorer Rating Reasons",
+            "description": "reason text per rating, keyed by rating name",
+            "examples": [
+              {
+                "_rating_": "very confident response"
+              }
+            ]
+          },
+          "scorer_rating_confidences": {
+            "type": "object",
+            "maxProperties": 256,
+            "propertyNames": {
+              "maxLength": 256
+            },
+            "additionalProperties": {
+              "type": "number"
+            },
+            "title": "Scorer Rating Confidences",
+            "description": "confidence (0-1) per rating, keyed by rating name",
+            "examples": [
+              {
+                "_rating_": 0.92
+              }
+            ]
+          },
+          "wb_user_id": {
+            "anyOf": [
+              {
+                "type": "string",
+                "maxLength": 256
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Wb User Id",
+            "description": "Do not set directly. Server will automatically populate this field."
+          },
+          "span_agent_name": {
+            "type": "string",
+            "maxLength": 256,
+            "title": "Span Agent Name",
+            "default": "",
+            "description": "Name of the agent that produced the span."
+          },
+          "span_agent_version": {
+            "type": "string",
+            "maxLength": 256,
+            "title": "Span Agent Version",
+            "default": "",
+            "description": "Version of the agent that produced the span."
+          },
+          "span_status_code": {
+            "$ref": "#/components/schemas/SpanStatusCode"
+          },
+          "span_conversation_id": {
+            "type": "string",
+            "maxLength": 256,
+            "title": "Span Conversation Id",
+            "default": "",
+            "description": "Conversation the span belongs to; filled from an `agent_conversation` weave_ref when empty."
+          },
+          "span_trace_id": {
+            "type": "string",
+            "maxLength": 256,
+            "title": "Span Trace Id",
+            "default": "",
+            "description": "Trace the span belongs to; filled from an `agent_turn` weave_ref when empty."
+          },
+          "scorer_trace_id": {
+            "type": "string",
+            "maxLength": 256,
+            "title": "Scorer Trace Id",
+            "default": "",
+            "description": "Trace of the scorer run that produced this feedback."
+          },
+          "feedback_id": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 128,
+            "title": "Feedback Id",
+            "description": "The id of the row to replace, in `project_id`. Unknown: 404.",
+            "examples": [
+              "0193a1b2-9e6f-7a01-b2c3-d4e5f6a7b8c9"
+            ]
+          }
+        },
+        "description": "A create body plus `feedback_id`, the row it replaces (Weave's FeedbackReplaceReq). The new body is checked with every create rule before anything is deleted; the old row is deleted and the new one written in one transaction."
+      },
+      "FeedbackReplaceRes": {
+        "type": "object",
+        "title": "FeedbackReplaceRes",
+        "required": [
+          "id",
+          "created_at",
+          "wb_user_id",
+          "payload"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "title": "Id"
+          },
+          "created_at": {
+            "type": "string",
+            "format": "date-time",
+            "title": "Created At"
+          },
+          "wb_user_id": {
+            "type": "string",
+            "title": "Wb User Id"
+          },
+          "payload": {
+            "type": "object",
+            "additionalProperties": true,
+            "title": "Payload",
+            "description": "The payload as stored (reactions gain `alias`, `detoned` and `detoned_alias`)."
+          }
+        },
+        "description": "The new row, as create answers it."
+      },
+      "FeedbackPurgeOperand0": {
+        "title": "FeedbackPurgeOperand0",
+        "description": "The deepest level of a purge query: scalars only (this is how the schema bounds its nesting).",
+        "anyOf": [
+          {
+            "type": "string",
+            "maxLength": 2048
+          },
+          {
+            "type": "number"
+          },
+          {
+            "type": "boolean"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "FeedbackPurgeOperand1": {
+        "title": "FeedbackPurgeOperand1",
+        "description": "A JSON value inside a purge query, at most 1 more levels deep.",
+        "anyOf": [
+          {
+            "type": "string",
+            "maxLength": 2048
+          },
+          {
+            "type": "number"
+          },
+          {
+            "type": "boolean"
+          },
+          {
+            "type": "null"
+          },
+          {
+            "type": "array",
+            "maxItems": 1000,
+            "items": {
+              "$ref": "#/components/schemas/FeedbackPurgeOperand0"
+            }
+          },
+          {
+            "type": "object",
+            "maxProperties": 8,
+            "propertyNames": {
+              "maxLength": 64
+            },
+            "additionalProperties": {
+              "$ref": "#/components/schemas/FeedbackPurgeOperand0"
+            }
+          }
+        ]
+      },
+      "FeedbackPurgeOperand2": {
+        "title": "FeedbackPurgeOperand2",
+        "description": "A JSON value inside a purge query, at most 2 more levels deep.",
+        "anyOf": [
+          {
+            "type": "string",
+            "maxLength": 2048
+          },
+          {
+            "type": "number"
+          },
+          {
+            "type": "boolean"
+          },
+          {
+            "type": "null"
+          },
+          {
+            "type": "array",
+            "maxItems": 1000,
+            "items": {
+              "$ref": "#/components/schemas/FeedbackPurgeOperand1"
+            }
+          },
+          {
+            "type": "object",
+            "maxProperties": 8,
+            "propertyNames": {
+              "maxLength": 64
+            },
+            "additionalProperties": {
+              "$ref": "#/components/schemas/FeedbackPurgeOperand1"
+            }
+          }
+        ]
+      },
+      "FeedbackPurgeOperand3": {
+        "title": "FeedbackPurgeOperand3",
+        "description": "A JSON value inside a purge query, at most 3 more levels deep.",
+        "anyOf": [
+          {
+            "type": "string",
+            "maxLength": 2048
+          },
+          {
+            "type": "number"
+          },
+          {
+            "type": "boolean"
+          },
+          {
+            "type": "null"
+          },
+          {
+            "type": "array",
+            "maxItems": 1000,
+            "items": {
+              "$ref": "#/components/schemas/FeedbackPurgeOperand2"
+            }
+          },
+          {
+            "type": "object",
+            "maxProperties": 8,
+            "propertyNames": {
+              "maxLength": 64
+            },
+            "additionalProperties": {
+              "$ref": "#/components/schemas/FeedbackPurgeOperand2"
+            }
+          }
+        ]
+      },
+      "FeedbackPurgeOperand4": {
+        "title": "FeedbackPurgeOperand4",
+        "description": "A JSON value inside a purge query, at most 4 more levels deep.",
+        "anyOf": [
+          {
+            "type": "string",
+            "maxLength": 2048
+          },
+          {
+            "type": "number"
+          },
+          {
+            "type": "boolean"
+          },
+          {
+            "type": "null"
+          },
+          {
+            "type": "array",
+            "maxItems": 1000,
+            "items": {
+              "$ref": "#/components/schemas/FeedbackPurgeOperand3"
+            }
+          },
+          {
+            "type": "object",
+            "maxProperties": 8,
+            "propertyNames": {
+              "maxLength": 64
+            },
+            "additionalProperties": {
+              "$ref": "#/components/schemas/FeedbackPurgeOperand3"
+            }
+          }
+        ]
+      },
+      "FeedbackPurgeQuery": {
+        "type": "object",
+        "title": "FeedbackPurgeQuery",
+        "description": "Weave's query form (as `/feedback/query` takes it), of which purge accepts only ids, as Weave: `{\"$expr\": {\"$eq\": [{\"$getField\": \"id\"}, {\"$literal\": \"<id>\"}]}}` or `{\"$expr\": {\"$or\": [<such $eq>, …]}}` (1–1,000 ids). Any other expression is a 400; one nested deeper than these need is a 422.",
+        "additionalProperties": false,
+        "required": [
+          "$expr"
+        ],
+        "properties": {
+          "$expr": {
+            "type": "object",
+            "maxProperties": 8,
+            "propertyNames": {
+              "maxLength": 64
+            },
+            "additionalProperties": {
+              "$ref": "#/components/schemas/FeedbackPurgeOperand4"
+            },
+            "description": "One operation: `$eq` on `id`, or `$or` of those."
+          }
+        }
+      },
+      "FeedbackPurgeWhere": {
+        "type": "object",
+        "title": "FeedbackPurgeWhere",
+        "description": "Our extension, for retention and deletion requests: the rows of the project matching every condition given. At least one condition; to empty a whole project say so, e.g. `created_before` = now.",
+        "additionalProperties": false,
+        "minProperties": 1,
+        "properties": {
+          "created_after": {
+            "type": "string",
+            "format": "date-time",
+            "maxLength": 64,
+            "title": "Created After",
+            "description": "Rows created at or after this instant (inclusive).",
+            "examples": [
+              "2024-01-01T00:00:00Z"
+            ]
+          },
+          "created_before": {
+            "type": "string",
+            "format": "date-time",
+            "maxLength": 64,
+            "title": "Created Before",
+            "description": "Rows created before this instant (exclusive).",
+            "examples": [
+              "2024-03-01T00:00:00Z"
+            ]
+          },
+          "feedback_type": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 256,
+            "title": "Feedback Type",
+            "description": "Rows of exactly this feedback type (no prefix or wildcard match).",
+            "examples": [
+              "wandb.reaction.1"
+            ]
+          },
+          "wb_user_id": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 256,
+            "title": "Wb User Id",
+            "description": "Rows written by this user (a deletion request).",
+            "examples": [
+              "alice"
+            ]
+          }
+        }
+      },
+      "FeedbackPurgeReq": {
+        "type": "object",
+        "title": "FeedbackPurgeReq",
+        "description": "Permanently delete rows of one project: by id (`query`, Weave's form) or by filter (`where`, our extension). Exactly one of the two.",
+        "additionalProperties": false,
+        "required": [
+          "project_id"
+        ],
+        "properties": {
+          "project_id": {
+            "type": "string",
+            "maxLength": 257,
+            "title": "Project Id",
+            "pattern": "^[A-Za-z0-9_.-]{1,128}/[A-Za-z0-9_.-]{1,128}$",
+            "description": "Project as `entity/project`: exactly one `/`, both parts 1–128 characters `[A-Za-z0-9_.-]`.",
+            "examples": [
+              "acme/support-bot"
+            ]
+          },
+          "query": {
+            "$ref": "#/components/schemas/FeedbackPurgeQuery"
+          },
+          "where": {
+            "$ref": "#/components/schemas/FeedbackPurgeWhere"
+          }
+        }
+      },
+      "FeedbackPurgeRes": {
+        "type": "object",
+        "title": "FeedbackPurgeRes",
+        "description": "Weave answers `{}`; we add the number of rows deleted (always sent).",
+        "additionalProperties": false,
+        "properties": {
+          "num_deleted": {
+            "type": "integer",
+            "minimum": 0,
+            "title": "Num Deleted",
+            "description": "Rows deleted by this call (0 when none matched, e.g. a repeated purge)."
           }
         }
       }

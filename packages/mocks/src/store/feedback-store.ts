@@ -21,6 +21,23 @@ export class FeedbackStore {
     return this.byKey.get(FeedbackStore.keyOf(projectId, id));
   }
 
+  /** Removes the row; returns whether there was one. */
+  delete(projectId: string, id: string): boolean {
+    return this.byKey.delete(FeedbackStore.keyOf(projectId, id));
+  }
+
+  /** Removes every row of `projectId` that `matches`; returns how many. */
+  deleteWhere(projectId: string, matches: (row: StoredFeedback) => boolean): number {
+    let n = 0;
+    for (const [key, row] of this.byKey) {
+      if (row.content.project_id === projectId && matches(row)) {
+        this.byKey.delete(key);
+        n += 1;
+      }
+    }
+    return n;
+  }
+
   /** Every row in insertion order. */
   all(): IterableIterator<StoredFeedback> {
     return this.byKey.values();

@@ -27,6 +27,13 @@ describe('assertScopeGranted', () => {
     expect(errorOf(() => assertScopeGranted(['read'], 'create')).message).toContain('"ingest"');
     expect(errorOf(() => assertScopeGranted([], 'aggregate')).status).toBe(403);
   });
+
+  it('lets replace through with ingest, and purge only with ingest and read', () => {
+    expect(() => assertScopeGranted(['ingest'], 'replace')).not.toThrow();
+    expect(() => assertScopeGranted(['ingest', 'read'], 'purge')).not.toThrow();
+    expect(errorOf(() => assertScopeGranted(['ingest'], 'purge')).message).toBe('This key lacks the "read" scope that /feedback/purge needs');
+    expect(errorOf(() => assertScopeGranted(['read'], 'purge')).message).toBe('This key lacks the "ingest" scope that /feedback/purge needs');
+  });
 });
 
 describe('parseKeyScopes', () => {

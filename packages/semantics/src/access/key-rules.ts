@@ -9,7 +9,7 @@ export type KeyScope = 'ingest' | 'read';
 /** Every scope, in the order they are listed and stored. A key without `scopes` has all of them. */
 export const KEY_SCOPES: readonly KeyScope[] = Object.freeze(['ingest', 'read']);
 
-export type FeedbackOperationName = 'create' | 'batch/create' | 'stats' | 'aggregate' | 'payload_schema';
+export type FeedbackOperationName = 'create' | 'batch/create' | 'stats' | 'aggregate' | 'payload_schema' | 'replace' | 'purge';
 
 /** The scope each operation needs: writes need `ingest`, reads need `read`. */
 export const SCOPE_REQUIRED: Readonly<Record<FeedbackOperationName, KeyScope>> = Object.freeze({
@@ -18,6 +18,17 @@ export const SCOPE_REQUIRED: Readonly<Record<FeedbackOperationName, KeyScope>> =
   stats: 'read',
   aggregate: 'read',
   payload_schema: 'read',
+  replace: 'ingest',
+  purge: 'ingest',
+});
+
+/**
+ * Operations that need a second scope. Purge deletes whatever a filter matches, a whole project
+ * at once, so it needs a key trusted with the project (`read` as well as `ingest`): a widget's
+ * public ingest key may add feedback but never delete it.
+ */
+export const FURTHER_SCOPES_REQUIRED: Readonly<Partial<Record<FeedbackOperationName, readonly KeyScope[]>>> = Object.freeze({
+  purge: Object.freeze(['read'] as const),
 });
 
 export function isKeyScope(value: string): value is KeyScope {
@@ -35,9 +46,10 @@ export function parseKeyScopes(values: readonly string[]): KeyScope[] | undefine
 
 /** 403 unless `granted` holds the scope `operation` needs. */
 export function assertScopeGranted(granted: readonly KeyScope[], operation: FeedbackOperationName): void {
-  const needed = SCOPE_REQUIRED[operation];
-  if (!granted.includes(needed)) {
-    throw new ApiError('forbidden', `This key lacks the "${needed}" scope that /feedback/${operation} needs`);
+  for (const needed of [SCOPE_REQUIRED[operation], ...(FURTHER_SCOPES_REQUIRED[operation] ?? [])]) {
+    if (!granted.includes(needed)) {
+      throw new ApiError('forbidden', `This key lacks the "${needed}" scope that /feedback/${operation} needs`);
+    }
   }
 }
 
