@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// openapi.json, the single source, as @feedback/api-types ships it (generated from the file by
+// `npm run gen`; the MSW fake reads the same module): nothing is read from disk at run time, so
+// the built server finds its spec wherever its dependencies resolve.
+import { openapiSpec } from '@feedback/api-types/spec';
 
-// openapi.json at the repository root is the single source; src/ and dist/ sit at the same depth.
-const SPEC_URL = new URL('../../../openapi.json', import.meta.url);
-
+/** A fresh, mutable copy per call: the request validator and Swagger UI are each given their own. */
 export function loadSpec(): object {
-  return JSON.parse(readFileSync(fileURLToPath(SPEC_URL), 'utf8')) as object;
+  return structuredClone(openapiSpec) as object;
 }
