@@ -28,10 +28,33 @@ export const FEEDBACK_COLUMNS: readonly (readonly [keyof FeedbackInsertRow, stri
 ];
 
 export function toInsertRow(f: PreparedFeedback, id: string, createdAtMs: number): FeedbackInsertRow {
-  const { clientId: _clientId, ...content } = f;
   const keys = deriveKeys(f);
+  // Field by field, not `{ clientId, ...content }`: this runs for every row of a batch create, and
+  // the rest/spread copy was its largest single cost (a sixth of the CPU for 1,000 rows).
   return {
-    ...content,
+    project_id: f.project_id,
+    weave_ref: f.weave_ref,
+    feedback_type: f.feedback_type,
+    payload: f.payload,
+    creator: f.creator,
+    annotation_ref: f.annotation_ref,
+    runnable_ref: f.runnable_ref,
+    call_ref: f.call_ref,
+    trigger_ref: f.trigger_ref,
+    queue_id: f.queue_id,
+    scorer_tags: f.scorer_tags,
+    scorer_tag_reasons: f.scorer_tag_reasons,
+    scorer_tag_confidences: f.scorer_tag_confidences,
+    scorer_ratings: f.scorer_ratings,
+    scorer_rating_reasons: f.scorer_rating_reasons,
+    scorer_rating_confidences: f.scorer_rating_confidences,
+    wb_user_id: f.wb_user_id,
+    span_agent_name: f.span_agent_name,
+    span_agent_version: f.span_agent_version,
+    span_status_code: f.span_status_code,
+    span_conversation_id: f.span_conversation_id,
+    span_trace_id: f.span_trace_id,
+    scorer_trace_id: f.scorer_trace_id,
     id,
     created_at: new Date(createdAtMs).toISOString(),
     scorer_id: keys.scorerId,
