@@ -17,6 +17,7 @@ import { aggregateRoute } from './routes/aggregate.js';
 import { createRoute } from './routes/create.js';
 import { createBatchRoute } from './routes/create-batch.js';
 import { healthRouter } from './routes/health.js';
+import { payloadSchemaRoute } from './routes/payload-schema.js';
 import { purgeRoute } from './routes/purge.js';
 import { replaceRoute } from './routes/replace.js';
 import { statsRoute } from './routes/stats.js';
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps): Express {
   app.post('/feedback/aggregate', aggregateRoute(routeDeps));
   app.post('/feedback/replace', replaceRoute(routeDeps));
   app.post('/feedback/purge', purgeRoute(routeDeps));
+  app.post('/feedback/payload_schema', payloadSchemaRoute(routeDeps));
   // Whatever no route answered (including methods the probes and docs don't serve) is a JSON 404.
   app.use((_req, _res, next) => {
     next(new ApiError('not_found', 'No such endpoint'));

@@ -4,7 +4,7 @@ import { http, type HttpHandler } from 'msw';
 import type { FeedbackCreateBatchReq } from '@feedback/api-types';
 import { BATCH_BODY_LIMIT_BYTES } from '@feedback/semantics';
 import type { FeedbackPurgeReq, FeedbackReplaceReq } from '@feedback/api-types';
-import type { FeedbackAggregateReq, FeedbackCreateReq, FeedbackStatsReq } from '@feedback/api-types';
+import type { FeedbackAggregateReq, FeedbackCreateReq, FeedbackPayloadSchemaReq, FeedbackStatsReq } from '@feedback/api-types';
 import { resolveFakeOptions, type FeedbackFakeOptions, type FeedbackSeedRow } from './fake-options.js';
 import { authenticator } from './http/auth.js';
 import { answerFeedbackRequest, answerHealth, type FeedbackOperation, type PipelineDeps } from './http/pipeline.js';
@@ -14,6 +14,7 @@ import { createFeedback } from './routes/create-route.js';
 import { purgeFeedback } from './routes/purge-route.js';
 import { replaceFeedback } from './routes/replace-route.js';
 import { createFeedbackBatch } from './routes/create-batch-route.js';
+import { payloadSchema } from './routes/payload-schema-route.js';
 import type { RouteContext } from './routes/route-context.js';
 import { feedbackStats } from './routes/stats-route.js';
 import { FeedbackStore } from './store/feedback-store.js';
@@ -49,6 +50,7 @@ const STATS: FeedbackOperation<FeedbackStatsReq> = { name: 'stats', schema: 'Fee
 const AGGREGATE: FeedbackOperation<FeedbackAggregateReq> = { name: 'aggregate', schema: 'FeedbackAggregateReq', run: aggregateFeedback };
 const REPLACE: FeedbackOperation<FeedbackReplaceReq> = { name: 'replace', schema: 'FeedbackReplaceReq', run: replaceFeedback };
 const PURGE: FeedbackOperation<FeedbackPurgeReq> = { name: 'purge', schema: 'FeedbackPurgeReq', run: purgeFeedback };
+const PAYLOAD_SCHEMA: FeedbackOperation<FeedbackPayloadSchemaReq> = { name: 'payload_schema', schema: 'FeedbackPayloadSchemaReq', run: payloadSchema };
 
 export function createFeedbackFake(options: FeedbackFakeOptions = {}): FeedbackFake {
   const opts = resolveFakeOptions(options);
@@ -77,6 +79,7 @@ export function createFeedbackFake(options: FeedbackFakeOptions = {}): FeedbackF
     http.post(url('/feedback/aggregate'), ({ request }) => answerFeedbackRequest(request, AGGREGATE, deps)),
     http.post(url('/feedback/replace'), ({ request }) => answerFeedbackRequest(request, REPLACE, deps)),
     http.post(url('/feedback/purge'), ({ request }) => answerFeedbackRequest(request, PURGE, deps)),
+    http.post(url('/feedback/payload_schema'), ({ request }) => answerFeedbackRequest(request, PAYLOAD_SCHEMA, deps)),
     http.get(url('/healthz'), ({ request }) => answerHealth(request, () => ({ status: 'ok' }))),
     http.get(url('/readyz'), ({ request }) =>
       answerHealth(request, () => {

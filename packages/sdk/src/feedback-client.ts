@@ -10,6 +10,8 @@ import type {
   FeedbackCreateBatchRes,
   FeedbackCreateReq,
   FeedbackCreateRes,
+  FeedbackPayloadSchemaReq,
+  FeedbackPayloadSchemaRes,
   FeedbackStatsReq,
   FeedbackStatsRes,
   HealthRes,
@@ -54,6 +56,12 @@ export interface FeedbackClient {
   stats(body: FeedbackStatsReq, options?: CallOptions): Promise<FeedbackStatsRes>;
   /** POST /feedback/aggregate. */
   aggregate(body: FeedbackAggregateReq, options?: CallOptions): Promise<FeedbackAggregateRes>;
+  /**
+   * POST /feedback/payload_schema: the payload paths of the project's newest rows (at most
+   * `max_rows`, default 1,000) and the JSON types found at each; `complete` says whether those
+   * were all the matching rows.
+   */
+  payloadSchema(body: FeedbackPayloadSchemaReq, options?: CallOptions): Promise<FeedbackPayloadSchemaRes>;
   /**
    * POST /feedback/replace: deletes the row `feedback_id` and writes `body` in its place, in one
    * transaction (a refused body changes nothing). Sends a new UUIDv7 as `id` unless `body.id` is
@@ -115,6 +123,10 @@ export function createFeedbackClient(options: FeedbackClientOptions): FeedbackCl
     async aggregate(body, call) {
       const requestId = newRequestId();
       return unwrap(await raw.POST('/feedback/aggregate', { body, ...init(requestId, call) }), requestId);
+    },
+    async payloadSchema(body, call) {
+      const requestId = newRequestId();
+      return unwrap(await raw.POST('/feedback/payload_schema', { body, ...init(requestId, call) }), requestId);
     },
     async replace(body, call) {
       const requestId = newRequestId();

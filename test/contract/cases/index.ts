@@ -6,6 +6,7 @@ import type { ContractCase } from './contract-case.js';
 import { createCases } from './create-cases.js';
 import { createBatchCases } from './create-batch-cases.js';
 import { numberEdgeCases } from './number-edge-cases.js';
+import { payloadSchemaCases } from './payload-schema-cases.js';
 import { purgeCases } from './purge-cases.js';
 import { replaceCases } from './replace-cases.js';
 import { limitCases } from './limit-cases.js';
@@ -14,4 +15,4 @@ import { validationCases } from './validation-cases.js';
 
 export type { CaseExpect, CaseRequest, CaseStep, ContractCase, DetailEntry, Endpoint } from './contract-case.js';
 
-export const contractCases: readonly ContractCase[] = [...authCases, ...validationCases, ...bodyEncodingCases, ...createCases, ...createBatchCases, ...statsCases, ...aggregateCases, ...limitCases, ...numberEdgeCases, ...replaceCases, ...purgeCases];
+export const contractCases: readonly ContractCase[] = [...authCases, ...validationCases, ...bodyEncodingCases, ...createCases, ...createBatchCases, ...statsCases, ...aggregateCases, ...limitCases, ...numberEdgeCases, ...payloadSchemaCases, ...replaceCases, ...purgeCases];

@@ -164,6 +164,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/feedback/payload_schema": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Feedback Payload Schema
+         * @description The payload paths of a project's feedback and the JSON types of their values, to offer as stats metrics. Exact over the newest `max_rows` matching rows (default 1,000, at most 10,000); `complete` says whether those were all. Not a Weave endpoint. Needs the `read` scope.
+         */
+        post: operations["feedback_payload_schema_feedback_payload_schema_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1019,6 +1039,103 @@ export interface components {
              */
             num_deleted?: number;
         };
+        /**
+         * FeedbackPayloadSchemaReq
+         * @description Which payload paths a project's feedback holds, and the JSON types of their values: for metric pickers. Reads the newest `max_rows` rows that match the filters and is exact over them; `complete` in the answer says whether that was every matching row.
+         */
+        FeedbackPayloadSchemaReq: {
+            /**
+             * Project Id
+             * @description Project as `entity/project`: exactly one `/`, both parts 1–128 characters `[A-Za-z0-9_.-]`.
+             * @example acme/support-bot
+             */
+            project_id: string;
+            /**
+             * Feedback Type
+             * @description Only rows of this feedback_type (exact match); null or empty: every type.
+             */
+            feedback_type?: string | null;
+            /**
+             * Start
+             * @description Only rows created at or after this instant (RFC 3339 with an offset); null: no lower bound.
+             */
+            start?: string | null;
+            /**
+             * End
+             * @description Only rows created before this instant; null: no upper bound. Not before `start`.
+             */
+            end?: string | null;
+            /**
+             * Max Rows
+             * @description Read at most this many matching rows, the newest first (by created_at, then id).
+             * @default 1000
+             */
+            max_rows?: number;
+        };
+        /**
+         * FeedbackPayloadPath
+         * @description One payload path and the types of the values found there.
+         */
+        FeedbackPayloadPath: {
+            /**
+             * Path
+             * @description Dot-separated object keys, as a stats metric's `json_path` takes them.
+             */
+            path: string;
+            /**
+             * Count
+             * @description Rows read whose payload has this path (whatever the value's type).
+             */
+            count: number;
+            /**
+             * Types
+             * @description Rows per JSON type of the value, only types that occur, in this order: number, boolean, string, object, array, null. For a stats metric: number → numeric, boolean → boolean, string → categorical.
+             */
+            types: {
+                number?: number;
+                boolean?: number;
+                string?: number;
+                object?: number;
+                array?: number;
+                null?: number;
+            };
+        };
+        /**
+         * FeedbackPayloadSchemaRes
+         * @description The payload paths of the rows read, exact over those rows.
+         */
+        FeedbackPayloadSchemaRes: {
+            /**
+             * Paths
+             * @description Every path json_path can name (keys of `[A-Za-z0-9_ ]`, at most 256 characters, at most 8 keys deep; arrays are not entered), ascending by code point. At most 1,000: beyond, the most frequent are kept.
+             */
+            paths: components["schemas"]["FeedbackPayloadPath"][];
+            /**
+             * Rows Examined
+             * @description Rows read: the newest matching rows, at most `max_rows`.
+             */
+            rows_examined: number;
+            /**
+             * Complete
+             * @description true: every row matching the filters was read. false: more rows matched; the answer is exact over the newest `rows_examined` of them (not a random sample), back to `oldest_examined_at`.
+             */
+            complete: boolean;
+            /**
+             * Oldest Examined At
+             * @description created_at of the oldest row read (UTC); null when no row matched.
+             */
+            oldest_examined_at: string | null;
+            /**
+             * Paths Truncated
+             * @description true when more than 1,000 distinct paths were found and only the most frequent are listed.
+             */
+            paths_truncated: boolean;
+            /**
+             * Skipped Keys
+             * @description Object members passed over, summed over the rows read: their key holds a character json_path cannot name (such as `.`, `-` or `/`), or the path would be longer than 256 characters. Their values are not entered.
+             */
+            skipped_keys: number;
+        };
     };
     responses: {
         /** @description The body is well-formed but breaks a rule of the API (`error_type` InvalidRequest). */
@@ -1709,6 +1826,91 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    feedback_payload_schema_feedback_payload_schema_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "project_id": "acme/support-bot",
+                 *       "feedback_type": "wandb.runnable.helpfulness",
+                 *       "start": "2024-03-09T00:00:00Z",
+                 *       "max_rows": 1000
+                 *     }
+                 */
+                "application/json": components["schemas"]["FeedbackPayloadSchemaReq"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "paths": [
+                     *         {
+                     *           "path": "output",
+                     *           "count": 412,
+                     *           "types": {
+                     *             "object": 412
+                     *           }
+                     *         },
+                     *         {
+                     *           "path": "output.passed",
+                     *           "count": 398,
+                     *           "types": {
+                     *             "boolean": 398
+                     *           }
+                     *         },
+                     *         {
+                     *           "path": "output.reason",
+                     *           "count": 120,
+                     *           "types": {
+                     *             "string": 118,
+                     *             "null": 2
+                     *           }
+                     *         },
+                     *         {
+                     *           "path": "output.score",
+                     *           "count": 412,
+                     *           "types": {
+                     *             "number": 410,
+                     *             "null": 2
+                     *           }
+                     *         }
+                     *       ],
+                     *       "rows_examined": 412,
+                     *       "complete": true,
+                     *       "oldest_examined_at": "2024-03-09T05:12:44.120Z",
+                     *       "paths_truncated": false,
+                     *       "skipped_keys": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FeedbackPayloadSchemaRes"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["QueryTimeout"];
         };
     };
 }

@@ -886,6 +886,121 @@ export const openapiSpec = {
           }
         }
       }
+    },
+    "/feedback/payload_schema": {
+      "post": {
+        "tags": [
+          "Feedback"
+        ],
+        "summary": "Feedback Payload Schema",
+        "description": "The payload paths of a project's feedback and the JSON types of their values, to offer as stats metrics. Exact over the newest `max_rows` matching rows (default 1,000, at most 10,000); `complete` says whether those were all. Not a Weave endpoint. Needs the `read` scope.",
+        "operationId": "feedback_payload_schema_feedback_payload_schema_post",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/FeedbackPayloadSchemaReq"
+              },
+              "example": {
+                "project_id": "acme/support-bot",
+                "feedback_type": "wandb.runnable.helpfulness",
+                "start": "2024-03-09T00:00:00Z",
+                "max_rows": 1000
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Successful Response",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "RateLimit-Policy": {
+                "$ref": "#/components/headers/RateLimit-Policy"
+              },
+              "RateLimit": {
+                "$ref": "#/components/headers/RateLimit"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/FeedbackPayloadSchemaRes"
+                },
+                "example": {
+                  "paths": [
+                    {
+                      "path": "output",
+                      "count": 412,
+                      "types": {
+                        "object": 412
+                      }
+                    },
+                    {
+                      "path": "output.passed",
+                      "count": 398,
+                      "types": {
+                        "boolean": 398
+                      }
+                    },
+                    {
+                      "path": "output.reason",
+                      "count": 120,
+                      "types": {
+                        "string": 118,
+                        "null": 2
+                      }
+                    },
+                    {
+                      "path": "output.score",
+                      "count": 412,
+                      "types": {
+                        "number": 410,
+                        "null": 2
+                      }
+                    }
+                  ],
+                  "rows_examined": 412,
+                  "complete": true,
+                  "oldest_examined_at": "2024-03-09T05:12:44.120Z",
+                  "paths_truncated": false,
+                  "skipped_keys": 0
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "504": {
+            "$ref": "#/components/responses/QueryTimeout"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -2879,6 +2994,191 @@ export const openapiSpec = {
             "minimum": 0,
             "title": "Num Deleted",
             "description": "Rows deleted by this call (0 when none matched, e.g. a repeated purge)."
+          }
+        }
+      },
+      "FeedbackPayloadSchemaReq": {
+        "type": "object",
+        "title": "FeedbackPayloadSchemaReq",
+        "additionalProperties": false,
+        "required": [
+          "project_id"
+        ],
+        "description": "Which payload paths a project's feedback holds, and the JSON types of their values: for metric pickers. Reads the newest `max_rows` rows that match the filters and is exact over them; `complete` in the answer says whether that was every matching row.",
+        "properties": {
+          "project_id": {
+            "type": "string",
+            "maxLength": 257,
+            "title": "Project Id",
+            "pattern": "^[A-Za-z0-9_.-]{1,128}/[A-Za-z0-9_.-]{1,128}$",
+            "description": "Project as `entity/project`: exactly one `/`, both parts 1–128 characters `[A-Za-z0-9_.-]`.",
+            "examples": [
+              "acme/support-bot"
+            ]
+          },
+          "feedback_type": {
+            "anyOf": [
+              {
+                "type": "string",
+                "maxLength": 256
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Feedback Type",
+            "description": "Only rows of this feedback_type (exact match); null or empty: every type."
+          },
+          "start": {
+            "anyOf": [
+              {
+                "type": "string",
+                "format": "date-time",
+                "maxLength": 64
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Start",
+            "description": "Only rows created at or after this instant (RFC 3339 with an offset); null: no lower bound."
+          },
+          "end": {
+            "anyOf": [
+              {
+                "type": "string",
+                "format": "date-time",
+                "maxLength": 64
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "End",
+            "description": "Only rows created before this instant; null: no upper bound. Not before `start`."
+          },
+          "max_rows": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 10000,
+            "default": 1000,
+            "title": "Max Rows",
+            "description": "Read at most this many matching rows, the newest first (by created_at, then id)."
+          }
+        }
+      },
+      "FeedbackPayloadPath": {
+        "type": "object",
+        "title": "FeedbackPayloadPath",
+        "additionalProperties": false,
+        "required": [
+          "path",
+          "count",
+          "types"
+        ],
+        "description": "One payload path and the types of the values found there.",
+        "properties": {
+          "path": {
+            "type": "string",
+            "title": "Path",
+            "description": "Dot-separated object keys, as a stats metric's `json_path` takes them."
+          },
+          "count": {
+            "type": "integer",
+            "minimum": 1,
+            "title": "Count",
+            "description": "Rows read whose payload has this path (whatever the value's type)."
+          },
+          "types": {
+            "type": "object",
+            "title": "Types",
+            "additionalProperties": false,
+            "description": "Rows per JSON type of the value, only types that occur, in this order: number, boolean, string, object, array, null. For a stats metric: number → numeric, boolean → boolean, string → categorical.",
+            "properties": {
+              "number": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "boolean": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "string": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "object": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "array": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "null": {
+                "type": "integer",
+                "minimum": 1
+              }
+            }
+          }
+        }
+      },
+      "FeedbackPayloadSchemaRes": {
+        "type": "object",
+        "title": "FeedbackPayloadSchemaRes",
+        "additionalProperties": false,
+        "required": [
+          "paths",
+          "rows_examined",
+          "complete",
+          "oldest_examined_at",
+          "paths_truncated",
+          "skipped_keys"
+        ],
+        "description": "The payload paths of the rows read, exact over those rows.",
+        "properties": {
+          "paths": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/FeedbackPayloadPath"
+            },
+            "title": "Paths",
+            "description": "Every path json_path can name (keys of `[A-Za-z0-9_ ]`, at most 256 characters, at most 8 keys deep; arrays are not entered), ascending by code point. At most 1,000: beyond, the most frequent are kept."
+          },
+          "rows_examined": {
+            "type": "integer",
+            "minimum": 0,
+            "title": "Rows Examined",
+            "description": "Rows read: the newest matching rows, at most `max_rows`."
+          },
+          "complete": {
+            "type": "boolean",
+            "title": "Complete",
+            "description": "true: every row matching the filters was read. false: more rows matched; the answer is exact over the newest `rows_examined` of them (not a random sample), back to `oldest_examined_at`."
+          },
+          "oldest_examined_at": {
+            "anyOf": [
+              {
+                "type": "string",
+                "format": "date-time"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Oldest Examined At",
+            "description": "created_at of the oldest row read (UTC); null when no row matched."
+          },
+          "paths_truncated": {
+            "type": "boolean",
+            "title": "Paths Truncated",
+            "description": "true when more than 1,000 distinct paths were found and only the most frequent are listed."
+          },
+          "skipped_keys": {
+            "type": "integer",
+            "minimum": 0,
+            "title": "Skipped Keys",
+            "description": "Object members passed over, summed over the rows read: their key holds a character json_path cannot name (such as `.`, `-` or `/`), or the path would be longer than 256 characters. Their values are not entered."
           }
         }
       }
