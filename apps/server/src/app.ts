@@ -3,7 +3,7 @@
 import express, { type Express } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import type { Logger } from 'pino';
-import { ApiError, BATCH_BODY_LIMIT_BYTES } from '@feedback/semantics';
+import { ApiError, BATCH_BODY_LIMIT_BYTES, MAX_JSON_DEPTH } from '@feedback/semantics';
 import { requireApiKey, requireScopes } from './http/auth.js';
 import { docsRouter } from './http/docs.js';
 import { errorHandler } from './http/error-handler.js';
@@ -12,14 +12,16 @@ import { limitPerAddress, limitPerKey, RATE_LIMIT_DEFAULTS, type RateLimitSettin
 import { refuseUnreadableBody } from './http/readable-body.js';
 import type { TrustProxy } from './http/trust-proxy.js';
 import { closeOnUnreadBody } from './http/unread-body.js';
+import { refuseDeepJson } from './http/deep-json.js';
 import type { KeyStore } from './keys/key-store.js';
 import { aggregateRoute } from './routes/aggregate.js';
 import { createRoute } from './routes/create.js';
 import { createBatchRoute } from './routes/create-batch.js';
 import { healthRouter } from './routes/health.js';
-import { payloadSchemaRoute } from './routes/payload-schema.js';
 import { purgeRoute } from './routes/purge.js';
+import { queryRoute } from './routes/query.js';
 import { replaceRoute } from './routes/replace.js';
+import { payloadSchemaRoute } from './routes/payload-schema.js';
 import { statsRoute } from './routes/stats.js';
 import { limiterFor } from './rate-limit/limiter-for.js';
 import type { WindowLimiter } from './rate-limit/window-limiter.js';
@@ -86,6 +88,8 @@ export function createApp(deps: AppDeps): Express {
   // (A refused batch over bodyLimitBytes still closes its connection, as any unread large body.)
   app.use('/feedback/batch/create', express.json({ limit: deps.batchBodyLimitBytes ?? BATCH_BODY_LIMIT_BYTES, strict: false, type: ['application/json', 'application/*+json'] }));
   app.use('/feedback', express.json({ limit: bodyLimitBytes, strict: false, type: ['application/json', 'application/*+json'] }));
+  // The query expression's schema is recursive: its depth is bounded here, before the validator.
+  app.use('/feedback/query', refuseDeepJson(MAX_JSON_DEPTH));
   app.use(
     OpenApiValidator.middleware({
       apiSpec: spec as Parameters<typeof OpenApiValidator.middleware>[0]['apiSpec'],
@@ -103,6 +107,7 @@ export function createApp(deps: AppDeps): Express {
   app.post('/feedback/aggregate', aggregateRoute(routeDeps));
   app.post('/feedback/replace', replaceRoute(routeDeps));
   app.post('/feedback/purge', purgeRoute(routeDeps));
+  app.post('/feedback/query', queryRoute(routeDeps));
   app.post('/feedback/payload_schema', payloadSchemaRoute(routeDeps));
   // Whatever no route answered (including methods the probes and docs don't serve) is a JSON 404.
   app.use((_req, _res, next) => {

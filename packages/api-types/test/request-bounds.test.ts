@@ -8,7 +8,7 @@ import { openapiSpec } from '../src/spec.js';
 type Schema = Record<string, unknown>;
 
 const schemas = openapiSpec.components.schemas as unknown as Record<string, Schema>;
-const REQUESTS = ['FeedbackCreateReq', 'FeedbackCreateBatchReq', 'FeedbackStatsReq', 'FeedbackAggregateReq', 'FeedbackPayloadSchemaReq', 'FeedbackReplaceReq', 'FeedbackPurgeReq'];
+const REQUESTS = ['FeedbackCreateReq', 'FeedbackCreateBatchReq', 'FeedbackStatsReq', 'FeedbackAggregateReq', 'FeedbackPayloadSchemaReq', 'FeedbackReplaceReq', 'FeedbackPurgeReq', 'FeedbackQueryReq'];
 /** Free-form JSON, limited by the 1 MiB payload rule rather than by the schema. */
 const FREE_FORM = new Set(['FeedbackCreateReq.payload', 'FeedbackReplaceReq.payload', 'FeedbackCreateBatchReq.batch[].payload']);
 

@@ -2,8 +2,9 @@
 // a test needs to look at and reset that state.
 import { http, type HttpHandler } from 'msw';
 import type { FeedbackCreateBatchReq } from '@feedback/api-types';
-import { BATCH_BODY_LIMIT_BYTES } from '@feedback/semantics';
+import { BATCH_BODY_LIMIT_BYTES, MAX_JSON_DEPTH } from '@feedback/semantics';
 import type { FeedbackPurgeReq, FeedbackReplaceReq } from '@feedback/api-types';
+import type { FeedbackQueryReq } from '@feedback/api-types';
 import type { FeedbackAggregateReq, FeedbackCreateReq, FeedbackPayloadSchemaReq, FeedbackStatsReq } from '@feedback/api-types';
 import { resolveFakeOptions, type FeedbackFakeOptions, type FeedbackSeedRow } from './fake-options.js';
 import { authenticator } from './http/auth.js';
@@ -12,6 +13,7 @@ import { unavailableError } from './http/responses.js';
 import { aggregateFeedback } from './routes/aggregate-route.js';
 import { createFeedback } from './routes/create-route.js';
 import { purgeFeedback } from './routes/purge-route.js';
+import { queryFeedback } from './routes/query-route.js';
 import { replaceFeedback } from './routes/replace-route.js';
 import { createFeedbackBatch } from './routes/create-batch-route.js';
 import { payloadSchema } from './routes/payload-schema-route.js';
@@ -50,6 +52,7 @@ const STATS: FeedbackOperation<FeedbackStatsReq> = { name: 'stats', schema: 'Fee
 const AGGREGATE: FeedbackOperation<FeedbackAggregateReq> = { name: 'aggregate', schema: 'FeedbackAggregateReq', run: aggregateFeedback };
 const REPLACE: FeedbackOperation<FeedbackReplaceReq> = { name: 'replace', schema: 'FeedbackReplaceReq', run: replaceFeedback };
 const PURGE: FeedbackOperation<FeedbackPurgeReq> = { name: 'purge', schema: 'FeedbackPurgeReq', run: purgeFeedback };
+const QUERY: FeedbackOperation<FeedbackQueryReq> = { name: 'query', schema: 'FeedbackQueryReq', maxJsonDepth: MAX_JSON_DEPTH, run: queryFeedback };
 const PAYLOAD_SCHEMA: FeedbackOperation<FeedbackPayloadSchemaReq> = { name: 'payload_schema', schema: 'FeedbackPayloadSchemaReq', run: payloadSchema };
 
 export function createFeedbackFake(options: FeedbackFakeOptions = {}): FeedbackFake {
@@ -79,6 +82,7 @@ export function createFeedbackFake(options: FeedbackFakeOptions = {}): FeedbackF
     http.post(url('/feedback/aggregate'), ({ request }) => answerFeedbackRequest(request, AGGREGATE, deps)),
     http.post(url('/feedback/replace'), ({ request }) => answerFeedbackRequest(request, REPLACE, deps)),
     http.post(url('/feedback/purge'), ({ request }) => answerFeedbackRequest(request, PURGE, deps)),
+    http.post(url('/feedback/query'), ({ request }) => answerFeedbackRequest(request, QUERY, deps)),
     http.post(url('/feedback/payload_schema'), ({ request }) => answerFeedbackRequest(request, PAYLOAD_SCHEMA, deps)),
     http.get(url('/healthz'), ({ request }) => answerHealth(request, () => ({ status: 'ok' }))),
     http.get(url('/readyz'), ({ request }) =>

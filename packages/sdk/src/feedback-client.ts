@@ -18,11 +18,13 @@ import type {
   paths,
 } from '@feedback/api-types';
 import type { FeedbackPurgeReq, FeedbackPurgeRes, FeedbackReplaceReq, FeedbackReplaceRes } from '@feedback/api-types';
+import type { FeedbackQueryReq, FeedbackQueryRes, FeedbackQueryRow } from '@feedback/api-types';
 import { basicAuthorization } from './basic-auth.js';
 import { newClientId } from './client-id.js';
 import { resolveClientOptions } from './client-options.js';
 import type { FeedbackClientOptions } from './client-options.js';
 import { FeedbackApiError } from './feedback-api-error.js';
+import { queryPages, queryRows } from './query-pages.js';
 import { newRequestId } from './request-id.js';
 import { REQUEST_ID_HEADER, createResilientFetch } from './resilient-fetch.js';
 
@@ -75,6 +77,18 @@ export interface FeedbackClient {
    * deletes nothing); a filter could also catch rows written in between, so it is not repeated.
    */
   purge(body: FeedbackPurgeReq, options?: CallOptions): Promise<FeedbackPurgeRes>;
+  /**
+   * POST /feedback/query: one page of rows (`limit`, default 1,000), filtered by a Weave query
+   * expression, sorted by `sort_by`; `next_cursor` is null when no row follows.
+   */
+  query(body: FeedbackQueryReq, options?: CallOptions): Promise<FeedbackQueryRes>;
+  /**
+   * Every page of a query, in order, following `next_cursor` (`for await (const page of
+   * client.queryPages(body))`); `limit` is the page size, `offset` applies before the first page.
+   */
+  queryPages(body: FeedbackQueryReq, options?: CallOptions): AsyncGenerator<FeedbackQueryRow[], void, undefined>;
+  /** The rows of every page of a query, one at a time (`for await (const row of client.queryAll(body))`). */
+  queryAll(body: FeedbackQueryReq, options?: CallOptions): AsyncGenerator<FeedbackQueryRow, void, undefined>;
   /** GET /healthz: the process is up. */
   healthz(options?: CallOptions): Promise<HealthRes>;
   /** GET /readyz: the database is reachable; throws a retryable 503 error when it is not. */
@@ -97,6 +111,11 @@ export function createFeedbackClient(options: FeedbackClientOptions): FeedbackCl
     headers: { [REQUEST_ID_HEADER]: requestId },
     signal: call.signal ?? null,
   });
+
+  const query = async (body: FeedbackQueryReq, call?: CallOptions): Promise<FeedbackQueryRes> => {
+    const requestId = newRequestId();
+    return unwrap(await raw.POST('/feedback/query', { body, ...init(requestId, call) }), requestId);
+  };
 
   return {
     raw,
@@ -138,6 +157,9 @@ export function createFeedbackClient(options: FeedbackClientOptions): FeedbackCl
       const requestId = newRequestId();
       return unwrap(await raw.POST('/feedback/purge', { body, ...init(requestId, call) }), requestId);
     },
+    query,
+    queryPages: (body, call) => queryPages((page) => query(page, call), body),
+    queryAll: (body, call) => queryRows((page) => query(page, call), body),
     async healthz(call) {
       const requestId = newRequestId();
       return unwrap(await raw.GET('/healthz', init(requestId, call)), requestId);

@@ -9,5 +9,6 @@ export * from './schema/index.js';
 export * from './access/index.js';
 export * from './body/index.js';
 export * from './limits/index.js';
-export * from './payload-schema/index.js';
 export * from './edits/index.js';
+export * from './payload-schema/index.js';
+export * from './query/index.js';

@@ -2,12 +2,16 @@
 // aggregate requests over them.
 import fc from 'fast-check';
 import { aggregateTemplateArb, toAggregateBody, type AggregateTemplate } from './aggregate-requests.js';
+import { queryTemplateArb, toQueryBody, type QueryTemplate } from './query-requests.js';
 import { rowTemplateArb, toSeedRow, type RowTemplate } from './rows.js';
 import { statsTemplateArb, toStatsBody, type StatsTemplate } from './stats-requests.js';
 import { anchorArb, MS } from './time.js';
 import type { SeedRow } from '../targets/seed-row.js';
 
-export type RequestTemplate = { kind: 'stats'; stats: StatsTemplate } | { kind: 'aggregate'; aggregate: AggregateTemplate };
+export type RequestTemplate =
+  | { kind: 'stats'; stats: StatsTemplate }
+  | { kind: 'aggregate'; aggregate: AggregateTemplate }
+  | { kind: 'query'; query: QueryTemplate };
 
 export interface RunTemplate {
   anchorMs: number;
@@ -17,7 +21,7 @@ export interface RunTemplate {
 }
 
 export interface DifferentialRequest {
-  path: '/feedback/stats' | '/feedback/aggregate';
+  path: '/feedback/stats' | '/feedback/aggregate' | '/feedback/query';
   body: Record<string, unknown>;
 }
 
@@ -32,6 +36,7 @@ export interface DifferentialRun {
 const requestArb: fc.Arbitrary<RequestTemplate> = fc.oneof(
   statsTemplateArb.map((stats) => ({ kind: 'stats' as const, stats })),
   aggregateTemplateArb.map((aggregate) => ({ kind: 'aggregate' as const, aggregate })),
+  queryTemplateArb.map((query) => ({ kind: 'query' as const, query })),
 );
 
 export const runTemplateArb: fc.Arbitrary<RunTemplate> = fc.record({
@@ -47,11 +52,17 @@ export function toDifferentialRun(t: RunTemplate, project: string): Differential
   return {
     project,
     nowMs: t.anchorMs + t.nowOffsetMs,
-    rows: t.rows.map((row, i) => toSeedRow(row, project, t.anchorMs, i)),
-    requests: t.requests.map((r) =>
-      r.kind === 'stats'
-        ? { path: '/feedback/stats', body: toStatsBody(r.stats, project, t.anchorMs) }
-        : { path: '/feedback/aggregate', body: toAggregateBody(r.aggregate, project, t.anchorMs) },
-    ),
+    // Ids of our own, not each target's random ones: queries return them and order ties by them.
+    rows: t.rows.map((row, i) => ({ ...toSeedRow(row, project, t.anchorMs, i), id: `row-${String(i).padStart(3, '0')}` })),
+    requests: t.requests.map((r): DifferentialRequest => {
+      switch (r.kind) {
+        case 'stats':
+          return { path: '/feedback/stats', body: toStatsBody(r.stats, project, t.anchorMs) };
+        case 'aggregate':
+          return { path: '/feedback/aggregate', body: toAggregateBody(r.aggregate, project, t.anchorMs) };
+        case 'query':
+          return { path: '/feedback/query', body: toQueryBody(r.query, project, t.anchorMs) };
+      }
+    }),
   };
 }

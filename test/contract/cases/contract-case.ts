@@ -3,7 +3,7 @@
 import type { KeyName } from '../support/keys.js';
 import type { SeedRow } from '../targets/seed-row.js';
 
-export type Endpoint = '/feedback/create' | '/feedback/batch/create' | '/feedback/stats' | '/feedback/aggregate' | '/feedback/payload_schema' | '/feedback/replace' | '/feedback/purge';
+export type Endpoint = '/feedback/create' | '/feedback/batch/create' | '/feedback/stats' | '/feedback/aggregate' | '/feedback/payload_schema' | '/feedback/replace' | '/feedback/purge' | '/feedback/query';
 
 export interface CaseRequest {
   path: Endpoint;

@@ -5,8 +5,10 @@
 const STATS_BUCKET = /^\$\.buckets\[\d+\]$/;
 const AGGREGATE_MAP = /^\$\.buckets\[\d+\]\.(group|tag_counts|rating_counts|rating_sums)$/;
 const WINDOW_STATS = /^\$\.window_stats(\.[^.]+)?$/;
+// /feedback/query rows: their keys in the order `fields` named them (every column in Weave's order).
+const QUERY_ROW = /^\$\.result\[\d+\]$/;
 
 export function apiKeyOrder(path: string, expected: Record<string, unknown>): boolean {
   if (STATS_BUCKET.test(path)) return Object.hasOwn(expected, 'timestamp');
-  return AGGREGATE_MAP.test(path) || WINDOW_STATS.test(path);
+  return AGGREGATE_MAP.test(path) || WINDOW_STATS.test(path) || QUERY_ROW.test(path);
 }

@@ -184,6 +184,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/feedback/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Feedback Query
+         * @description Query feedback rows of a project: a Weave query expression over columns and payload paths, `fields`, `sort_by`, `limit`, `offset`, and a keyset `cursor` (our extension) for paging through millions of rows. Needs the `read` scope.
+         */
+        post: operations["feedback_query_feedback_query_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -746,6 +766,214 @@ export interface components {
             res: (components["schemas"]["FeedbackCreateRes"] | components["schemas"]["FeedbackCreateBatchItemError"])[];
         };
         /**
+         * FeedbackPayloadSchemaReq
+         * @description Which payload paths a project's feedback holds, and the JSON types of their values: for metric pickers. Reads the newest `max_rows` rows that match the filters and is exact over them; `complete` in the answer says whether that was every matching row.
+         */
+        FeedbackPayloadSchemaReq: {
+            /**
+             * Project Id
+             * @description Project as `entity/project`: exactly one `/`, both parts 1–128 characters `[A-Za-z0-9_.-]`.
+             * @example acme/support-bot
+             */
+            project_id: string;
+            /**
+             * Feedback Type
+             * @description Only rows of this feedback_type (exact match); null or empty: every type.
+             */
+            feedback_type?: string | null;
+            /**
+             * Start
+             * @description Only rows created at or after this instant (RFC 3339 with an offset); null: no lower bound.
+             */
+            start?: string | null;
+            /**
+             * End
+             * @description Only rows created before this instant; null: no upper bound. Not before `start`.
+             */
+            end?: string | null;
+            /**
+             * Max Rows
+             * @description Read at most this many matching rows, the newest first (by created_at, then id).
+             * @default 1000
+             */
+            max_rows?: number;
+        };
+        /**
+         * FeedbackPayloadPath
+         * @description One payload path and the types of the values found there.
+         */
+        FeedbackPayloadPath: {
+            /**
+             * Path
+             * @description Dot-separated object keys, as a stats metric's `json_path` takes them.
+             */
+            path: string;
+            /**
+             * Count
+             * @description Rows read whose payload has this path (whatever the value's type).
+             */
+            count: number;
+            /**
+             * Types
+             * @description Rows per JSON type of the value, only types that occur, in this order: number, boolean, string, object, array, null. For a stats metric: number → numeric, boolean → boolean, string → categorical.
+             */
+            types: {
+                number?: number;
+                boolean?: number;
+                string?: number;
+                object?: number;
+                array?: number;
+                null?: number;
+            };
+        };
+        /**
+         * FeedbackPayloadSchemaRes
+         * @description The payload paths of the rows read, exact over those rows.
+         */
+        FeedbackPayloadSchemaRes: {
+            /**
+             * Paths
+             * @description Every path json_path can name (keys of `[A-Za-z0-9_ ]`, at most 256 characters, at most 8 keys deep; arrays are not entered), ascending by code point. At most 1,000: beyond, the most frequent are kept.
+             */
+            paths: components["schemas"]["FeedbackPayloadPath"][];
+            /**
+             * Rows Examined
+             * @description Rows read: the newest matching rows, at most `max_rows`.
+             */
+            rows_examined: number;
+            /**
+             * Complete
+             * @description true: every row matching the filters was read. false: more rows matched; the answer is exact over the newest `rows_examined` of them (not a random sample), back to `oldest_examined_at`.
+             */
+            complete: boolean;
+            /**
+             * Oldest Examined At
+             * @description created_at of the oldest row read (UTC); null when no row matched.
+             */
+            oldest_examined_at: string | null;
+            /**
+             * Paths Truncated
+             * @description true when more than 1,000 distinct paths were found and only the most frequent are listed.
+             */
+            paths_truncated: boolean;
+            /**
+             * Skipped Keys
+             * @description Object members passed over, summed over the rows read: their key holds a character json_path cannot name (such as `.`, `-` or `/`), or the path would be longer than 256 characters. Their values are not entered.
+             */
+            skipped_keys: number;
+        };
+        /**
+         * QueryValue
+         * @description A JSON value inside a query expression: operations, operands and literals. The request body may nest at most 64 levels (a 400, checked before the schema, so no validator recurses deeper), and an expression holds at most 4,096 JSON values (400).
+         */
+        QueryValue: string | number | boolean | null | unknown[] | {
+            [key: string]: components["schemas"]["QueryValue"];
+        };
+        /**
+         * Query
+         * @description Weave's query expression (a subset of MongoDB's aggregation operators): `{"$expr": <operation>}`. Operations: `$and`, `$or` (lists of operations), `$not` (a list of one), `$eq`, `$gt`, `$gte`, `$lt`, `$lte` (two operands), `$in` (an operand and a list of literals), `$contains` (`{input, substr, case_insensitive?}`). Operands: `{"$getField": "<field>"}`, `{"$literal": <JSON>}`, `{"$convert": {input, to}}` with `to` one of `double`, `int`, `string`, `bool`, `exists`. Fields: the row's columns (`id`, `created_at`, `feedback_type`, `wb_user_id`, …) and dotted paths into its JSON columns (`payload.output.score`, `scorer_ratings._rating_`; `\\.` escapes a dot inside a key). An unknown operator or field is a 400 naming it; at most 10 operations deep and 4,096 JSON values in all (400); the request body at most 64 levels deep (400). How each operator compares values is in docs/semantics.md.
+         */
+        Query: {
+            /**
+             * @description One operation: an object with a single `$` key.
+             * @example {
+             *       "$eq": [
+             *         {
+             *           "$getField": "feedback_type"
+             *         },
+             *         {
+             *           "$literal": "wandb.reaction.1"
+             *         }
+             *       ]
+             *     }
+             */
+            $expr: {
+                [key: string]: components["schemas"]["QueryValue"];
+            };
+        };
+        /** SortBy */
+        FeedbackQuerySortBy: {
+            /**
+             * Field
+             * @description A column or a dotted path into a JSON column, as in `fields`.
+             */
+            field: string;
+            /**
+             * Direction
+             * @enum {string}
+             */
+            direction: "asc" | "desc";
+        };
+        /**
+         * FeedbackQueryReq
+         * @description Rows of one project, filtered, sorted and paged.
+         */
+        FeedbackQueryReq: {
+            /**
+             * Project Id
+             * @description Project as `entity/project`: exactly one `/`, both parts 1–128 characters `[A-Za-z0-9_.-]`.
+             * @example acme/support-bot
+             */
+            project_id: string;
+            /**
+             * Fields
+             * @description The keys of each result row, in this order: columns, or dotted paths into a JSON column (`payload.note`), keyed by the text given. Absent, null or empty: every column.
+             * @example [
+             *       "id",
+             *       "feedback_type",
+             *       "payload.note"
+             *     ]
+             */
+            fields?: string[] | null;
+            /** @description Which rows; absent or null: all of the project's. */
+            query?: components["schemas"]["Query"] | null;
+            /**
+             * Sort By
+             * @description Sort keys in order; every order ends with `id` ascending, so it is total. Absent: `created_at` ascending.
+             */
+            sort_by?: components["schemas"]["FeedbackQuerySortBy"][] | null;
+            /**
+             * Limit
+             * @description At most this many rows (default 1,000; differs from Weave, where no limit means every row).
+             */
+            limit?: number | null;
+            /**
+             * Offset
+             * @description Rows to skip after the cursor's position (or the start). For deep paging use `cursor`.
+             */
+            offset?: number | null;
+            /**
+             * Cursor
+             * @description Extension (not in Weave): the `next_cursor` of the previous page of the same `sort_by`; the page then starts after that row. Stable under concurrent inserts, and as fast on the millionth row as on the first.
+             */
+            cursor?: string | null;
+        };
+        /**
+         * FeedbackQueryRow
+         * @description One stored row, restricted to `fields` when given. Columns keep their stored types (`created_at` an RFC 3339 instant in UTC); a path's value is the JSON found there, or null.
+         */
+        FeedbackQueryRow: {
+            id?: string;
+            project_id?: string;
+            /** Format: date-time */
+            created_at?: string;
+            feedback_type?: string;
+            payload?: Record<string, never>;
+            wb_user_id?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** FeedbackQueryRes */
+        FeedbackQueryRes: {
+            /** Result */
+            result: components["schemas"]["FeedbackQueryRow"][];
+            /**
+             * Next Cursor
+             * @description Extension (not in Weave): pass as `cursor` (with the same `sort_by`) for the next page; null when no row follows this page.
+             */
+            next_cursor: string | null;
+        };
+        /**
          * FeedbackReplaceReq
          * @description A create body plus `feedback_id`, the row it replaces (Weave's FeedbackReplaceReq). The new body is checked with every create rule before anything is deleted; the old row is deleted and the new one written in one transaction.
          */
@@ -1038,103 +1266,6 @@ export interface components {
              * @description Rows deleted by this call (0 when none matched, e.g. a repeated purge).
              */
             num_deleted?: number;
-        };
-        /**
-         * FeedbackPayloadSchemaReq
-         * @description Which payload paths a project's feedback holds, and the JSON types of their values: for metric pickers. Reads the newest `max_rows` rows that match the filters and is exact over them; `complete` in the answer says whether that was every matching row.
-         */
-        FeedbackPayloadSchemaReq: {
-            /**
-             * Project Id
-             * @description Project as `entity/project`: exactly one `/`, both parts 1–128 characters `[A-Za-z0-9_.-]`.
-             * @example acme/support-bot
-             */
-            project_id: string;
-            /**
-             * Feedback Type
-             * @description Only rows of this feedback_type (exact match); null or empty: every type.
-             */
-            feedback_type?: string | null;
-            /**
-             * Start
-             * @description Only rows created at or after this instant (RFC 3339 with an offset); null: no lower bound.
-             */
-            start?: string | null;
-            /**
-             * End
-             * @description Only rows created before this instant; null: no upper bound. Not before `start`.
-             */
-            end?: string | null;
-            /**
-             * Max Rows
-             * @description Read at most this many matching rows, the newest first (by created_at, then id).
-             * @default 1000
-             */
-            max_rows?: number;
-        };
-        /**
-         * FeedbackPayloadPath
-         * @description One payload path and the types of the values found there.
-         */
-        FeedbackPayloadPath: {
-            /**
-             * Path
-             * @description Dot-separated object keys, as a stats metric's `json_path` takes them.
-             */
-            path: string;
-            /**
-             * Count
-             * @description Rows read whose payload has this path (whatever the value's type).
-             */
-            count: number;
-            /**
-             * Types
-             * @description Rows per JSON type of the value, only types that occur, in this order: number, boolean, string, object, array, null. For a stats metric: number → numeric, boolean → boolean, string → categorical.
-             */
-            types: {
-                number?: number;
-                boolean?: number;
-                string?: number;
-                object?: number;
-                array?: number;
-                null?: number;
-            };
-        };
-        /**
-         * FeedbackPayloadSchemaRes
-         * @description The payload paths of the rows read, exact over those rows.
-         */
-        FeedbackPayloadSchemaRes: {
-            /**
-             * Paths
-             * @description Every path json_path can name (keys of `[A-Za-z0-9_ ]`, at most 256 characters, at most 8 keys deep; arrays are not entered), ascending by code point. At most 1,000: beyond, the most frequent are kept.
-             */
-            paths: components["schemas"]["FeedbackPayloadPath"][];
-            /**
-             * Rows Examined
-             * @description Rows read: the newest matching rows, at most `max_rows`.
-             */
-            rows_examined: number;
-            /**
-             * Complete
-             * @description true: every row matching the filters was read. false: more rows matched; the answer is exact over the newest `rows_examined` of them (not a random sample), back to `oldest_examined_at`.
-             */
-            complete: boolean;
-            /**
-             * Oldest Examined At
-             * @description created_at of the oldest row read (UTC); null when no row matched.
-             */
-            oldest_examined_at: string | null;
-            /**
-             * Paths Truncated
-             * @description true when more than 1,000 distinct paths were found and only the most frequent are listed.
-             */
-            paths_truncated: boolean;
-            /**
-             * Skipped Keys
-             * @description Object members passed over, summed over the rows read: their key holds a character json_path cannot name (such as `.`, `-` or `/`), or the path would be longer than 256 characters. Their values are not entered.
-             */
-            skipped_keys: number;
         };
     };
     responses: {
@@ -1900,6 +2031,105 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["FeedbackPayloadSchemaRes"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["QueryTimeout"];
+        };
+    };
+    feedback_query_feedback_query_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "project_id": "acme/support-bot",
+                 *       "fields": [
+                 *         "id",
+                 *         "created_at",
+                 *         "feedback_type",
+                 *         "payload.output.score"
+                 *       ],
+                 *       "query": {
+                 *         "$expr": {
+                 *           "$and": [
+                 *             {
+                 *               "$eq": [
+                 *                 {
+                 *                   "$getField": "feedback_type"
+                 *                 },
+                 *                 {
+                 *                   "$literal": "wandb.runnable.helpfulness"
+                 *                 }
+                 *               ]
+                 *             },
+                 *             {
+                 *               "$gte": [
+                 *                 {
+                 *                   "$getField": "payload.output.score"
+                 *                 },
+                 *                 {
+                 *                   "$literal": 0.8
+                 *                 }
+                 *               ]
+                 *             }
+                 *           ]
+                 *         }
+                 *       },
+                 *       "sort_by": [
+                 *         {
+                 *           "field": "created_at",
+                 *           "direction": "desc"
+                 *         }
+                 *       ],
+                 *       "limit": 2
+                 *     }
+                 */
+                "application/json": components["schemas"]["FeedbackQueryReq"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": [
+                     *         {
+                     *           "id": "0193a1b3-0c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                     *           "created_at": "2024-03-10T14:05:11.204Z",
+                     *           "feedback_type": "wandb.runnable.helpfulness",
+                     *           "payload.output.score": 0.91
+                     *         },
+                     *         {
+                     *           "id": "0193a1b2-9e6f-7a01-b2c3-d4e5f6a7b8c9",
+                     *           "created_at": "2024-03-10T14:03:27.512Z",
+                     *           "feedback_type": "wandb.runnable.helpfulness",
+                     *           "payload.output.score": 0.82
+                     *         }
+                     *       ],
+                     *       "next_cursor": "eyJ2IjoxLCJzIjpbWyJjcmVhdGVkX2F0IiwiZGVzYyJdXSwiayI6WzE3MTAwNzk0MDc1MTIsIjAxOTNhMWIyLTllNmYtN2EwMS1iMmMzLWQ0ZTVmNmE3YjhjOSJdfQ"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FeedbackQueryRes"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -1001,6 +1001,135 @@ export const openapiSpec = {
           }
         }
       }
+    },
+    "/feedback/query": {
+      "post": {
+        "tags": [
+          "Feedback"
+        ],
+        "summary": "Feedback Query",
+        "description": "Query feedback rows of a project: a Weave query expression over columns and payload paths, `fields`, `sort_by`, `limit`, `offset`, and a keyset `cursor` (our extension) for paging through millions of rows. Needs the `read` scope.",
+        "operationId": "feedback_query_feedback_query_post",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/FeedbackQueryReq"
+              },
+              "example": {
+                "project_id": "acme/support-bot",
+                "fields": [
+                  "id",
+                  "created_at",
+                  "feedback_type",
+                  "payload.output.score"
+                ],
+                "query": {
+                  "$expr": {
+                    "$and": [
+                      {
+                        "$eq": [
+                          {
+                            "$getField": "feedback_type"
+                          },
+                          {
+                            "$literal": "wandb.runnable.helpfulness"
+                          }
+                        ]
+                      },
+                      {
+                        "$gte": [
+                          {
+                            "$getField": "payload.output.score"
+                          },
+                          {
+                            "$literal": 0.8
+                          }
+                        ]
+                      }
+                    ]
+                  }
+                },
+                "sort_by": [
+                  {
+                    "field": "created_at",
+                    "direction": "desc"
+                  }
+                ],
+                "limit": 2
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Successful Response",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "RateLimit-Policy": {
+                "$ref": "#/components/headers/RateLimit-Policy"
+              },
+              "RateLimit": {
+                "$ref": "#/components/headers/RateLimit"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/FeedbackQueryRes"
+                },
+                "example": {
+                  "result": [
+                    {
+                      "id": "0193a1b3-0c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                      "created_at": "2024-03-10T14:05:11.204Z",
+                      "feedback_type": "wandb.runnable.helpfulness",
+                      "payload.output.score": 0.91
+                    },
+                    {
+                      "id": "0193a1b2-9e6f-7a01-b2c3-d4e5f6a7b8c9",
+                      "created_at": "2024-03-10T14:03:27.512Z",
+                      "feedback_type": "wandb.runnable.helpfulness",
+                      "payload.output.score": 0.82
+                    }
+                  ],
+                  "next_cursor": "eyJ2IjoxLCJzIjpbWyJjcmVhdGVkX2F0IiwiZGVzYyJdXSwiayI6WzE3MTAwNzk0MDc1MTIsIjAxOTNhMWIyLTllNmYtN2EwMS1iMmMzLWQ0ZTVmNmE3YjhjOSJdfQ"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/ValidationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "504": {
+            "$ref": "#/components/responses/QueryTimeout"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -2365,6 +2494,455 @@ export const openapiSpec = {
           }
         }
       },
+      "FeedbackPayloadSchemaReq": {
+        "type": "object",
+        "title": "FeedbackPayloadSchemaReq",
+        "additionalProperties": false,
+        "required": [
+          "project_id"
+        ],
+        "description": "Which payload paths a project's feedback holds, and the JSON types of their values: for metric pickers. Reads the newest `max_rows` rows that match the filters and is exact over them; `complete` in the answer says whether that was every matching row.",
+        "properties": {
+          "project_id": {
+            "type": "string",
+            "maxLength": 257,
+            "title": "Project Id",
+            "pattern": "^[A-Za-z0-9_.-]{1,128}/[A-Za-z0-9_.-]{1,128}$",
+            "description": "Project as `entity/project`: exactly one `/`, both parts 1–128 characters `[A-Za-z0-9_.-]`.",
+            "examples": [
+              "acme/support-bot"
+            ]
+          },
+          "feedback_type": {
+            "anyOf": [
+              {
+                "type": "string",
+                "maxLength": 256
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Feedback Type",
+            "description": "Only rows of this feedback_type (exact match); null or empty: every type."
+          },
+          "start": {
+            "anyOf": [
+              {
+                "type": "string",
+                "format": "date-time",
+                "maxLength": 64
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Start",
+            "description": "Only rows created at or after this instant (RFC 3339 with an offset); null: no lower bound."
+          },
+          "end": {
+            "anyOf": [
+              {
+                "type": "string",
+                "format": "date-time",
+                "maxLength": 64
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "End",
+            "description": "Only rows created before this instant; null: no upper bound. Not before `start`."
+          },
+          "max_rows": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 10000,
+            "default": 1000,
+            "title": "Max Rows",
+            "description": "Read at most this many matching rows, the newest first (by created_at, then id)."
+          }
+        }
+      },
+      "FeedbackPayloadPath": {
+        "type": "object",
+        "title": "FeedbackPayloadPath",
+        "additionalProperties": false,
+        "required": [
+          "path",
+          "count",
+          "types"
+        ],
+        "description": "One payload path and the types of the values found there.",
+        "properties": {
+          "path": {
+            "type": "string",
+            "title": "Path",
+            "description": "Dot-separated object keys, as a stats metric's `json_path` takes them."
+          },
+          "count": {
+            "type": "integer",
+            "minimum": 1,
+            "title": "Count",
+            "description": "Rows read whose payload has this path (whatever the value's type)."
+          },
+          "types": {
+            "type": "object",
+            "title": "Types",
+            "additionalProperties": false,
+            "description": "Rows per JSON type of the value, only types that occur, in this order: number, boolean, string, object, array, null. For a stats metric: number → numeric, boolean → boolean, string → categorical.",
+            "properties": {
+              "number": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "boolean": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "string": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "object": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "array": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "null": {
+                "type": "integer",
+                "minimum": 1
+              }
+            }
+          }
+        }
+      },
+      "FeedbackPayloadSchemaRes": {
+        "type": "object",
+        "title": "FeedbackPayloadSchemaRes",
+        "additionalProperties": false,
+        "required": [
+          "paths",
+          "rows_examined",
+          "complete",
+          "oldest_examined_at",
+          "paths_truncated",
+          "skipped_keys"
+        ],
+        "description": "The payload paths of the rows read, exact over those rows.",
+        "properties": {
+          "paths": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/FeedbackPayloadPath"
+            },
+            "title": "Paths",
+            "description": "Every path json_path can name (keys of `[A-Za-z0-9_ ]`, at most 256 characters, at most 8 keys deep; arrays are not entered), ascending by code point. At most 1,000: beyond, the most frequent are kept."
+          },
+          "rows_examined": {
+            "type": "integer",
+            "minimum": 0,
+            "title": "Rows Examined",
+            "description": "Rows read: the newest matching rows, at most `max_rows`."
+          },
+          "complete": {
+            "type": "boolean",
+            "title": "Complete",
+            "description": "true: every row matching the filters was read. false: more rows matched; the answer is exact over the newest `rows_examined` of them (not a random sample), back to `oldest_examined_at`."
+          },
+          "oldest_examined_at": {
+            "anyOf": [
+              {
+                "type": "string",
+                "format": "date-time"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Oldest Examined At",
+            "description": "created_at of the oldest row read (UTC); null when no row matched."
+          },
+          "paths_truncated": {
+            "type": "boolean",
+            "title": "Paths Truncated",
+            "description": "true when more than 1,000 distinct paths were found and only the most frequent are listed."
+          },
+          "skipped_keys": {
+            "type": "integer",
+            "minimum": 0,
+            "title": "Skipped Keys",
+            "description": "Object members passed over, summed over the rows read: their key holds a character json_path cannot name (such as `.`, `-` or `/`), or the path would be longer than 256 characters. Their values are not entered."
+          }
+        }
+      },
+      "QueryValue": {
+        "title": "QueryValue",
+        "description": "A JSON value inside a query expression: operations, operands and literals. The request body may nest at most 64 levels (a 400, checked before the schema, so no validator recurses deeper), and an expression holds at most 4,096 JSON values (400).",
+        "anyOf": [
+          {
+            "type": "string",
+            "maxLength": 4096
+          },
+          {
+            "type": "number"
+          },
+          {
+            "type": "boolean"
+          },
+          {
+            "type": "null"
+          },
+          {
+            "type": "array",
+            "maxItems": 1000,
+            "items": {},
+            "description": "A list (its items are any JSON: the cost rule of 4,096 values in an expression bounds them)."
+          },
+          {
+            "type": "object",
+            "maxProperties": 64,
+            "propertyNames": {
+              "maxLength": 512
+            },
+            "additionalProperties": {
+              "$ref": "#/components/schemas/QueryValue"
+            }
+          }
+        ]
+      },
+      "Query": {
+        "type": "object",
+        "title": "Query",
+        "additionalProperties": false,
+        "required": [
+          "$expr"
+        ],
+        "description": "Weave's query expression (a subset of MongoDB's aggregation operators): `{\"$expr\": <operation>}`. Operations: `$and`, `$or` (lists of operations), `$not` (a list of one), `$eq`, `$gt`, `$gte`, `$lt`, `$lte` (two operands), `$in` (an operand and a list of literals), `$contains` (`{input, substr, case_insensitive?}`). Operands: `{\"$getField\": \"<field>\"}`, `{\"$literal\": <JSON>}`, `{\"$convert\": {input, to}}` with `to` one of `double`, `int`, `string`, `bool`, `exists`. Fields: the row's columns (`id`, `created_at`, `feedback_type`, `wb_user_id`, …) and dotted paths into its JSON columns (`payload.output.score`, `scorer_ratings._rating_`; `\\\\.` escapes a dot inside a key). An unknown operator or field is a 400 naming it; at most 10 operations deep and 4,096 JSON values in all (400); the request body at most 64 levels deep (400). How each operator compares values is in docs/semantics.md.",
+        "properties": {
+          "$expr": {
+            "type": "object",
+            "maxProperties": 8,
+            "propertyNames": {
+              "maxLength": 64
+            },
+            "additionalProperties": {
+              "$ref": "#/components/schemas/QueryValue"
+            },
+            "description": "One operation: an object with a single `$` key.",
+            "examples": [
+              {
+                "$eq": [
+                  {
+                    "$getField": "feedback_type"
+                  },
+                  {
+                    "$literal": "wandb.reaction.1"
+                  }
+                ]
+              }
+            ]
+          }
+        }
+      },
+      "FeedbackQuerySortBy": {
+        "type": "object",
+        "title": "SortBy",
+        "additionalProperties": false,
+        "required": [
+          "field",
+          "direction"
+        ],
+        "properties": {
+          "field": {
+            "type": "string",
+            "maxLength": 512,
+            "title": "Field",
+            "description": "A column or a dotted path into a JSON column, as in `fields`."
+          },
+          "direction": {
+            "type": "string",
+            "enum": [
+              "asc",
+              "desc"
+            ],
+            "title": "Direction"
+          }
+        }
+      },
+      "FeedbackQueryReq": {
+        "type": "object",
+        "title": "FeedbackQueryReq",
+        "additionalProperties": false,
+        "required": [
+          "project_id"
+        ],
+        "description": "Rows of one project, filtered, sorted and paged.",
+        "properties": {
+          "project_id": {
+            "type": "string",
+            "maxLength": 257,
+            "title": "Project Id",
+            "pattern": "^[A-Za-z0-9_.-]{1,128}/[A-Za-z0-9_.-]{1,128}$",
+            "description": "Project as `entity/project`: exactly one `/`, both parts 1–128 characters `[A-Za-z0-9_.-]`.",
+            "examples": [
+              "acme/support-bot"
+            ]
+          },
+          "fields": {
+            "anyOf": [
+              {
+                "type": "array",
+                "maxItems": 64,
+                "items": {
+                  "type": "string",
+                  "maxLength": 512
+                }
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Fields",
+            "description": "The keys of each result row, in this order: columns, or dotted paths into a JSON column (`payload.note`), keyed by the text given. Absent, null or empty: every column.",
+            "examples": [
+              [
+                "id",
+                "feedback_type",
+                "payload.note"
+              ]
+            ]
+          },
+          "query": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/Query"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Which rows; absent or null: all of the project's."
+          },
+          "sort_by": {
+            "anyOf": [
+              {
+                "type": "array",
+                "maxItems": 4,
+                "items": {
+                  "$ref": "#/components/schemas/FeedbackQuerySortBy"
+                }
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Sort By",
+            "description": "Sort keys in order; every order ends with `id` ascending, so it is total. Absent: `created_at` ascending."
+          },
+          "limit": {
+            "anyOf": [
+              {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 10000
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Limit",
+            "description": "At most this many rows (default 1,000; differs from Weave, where no limit means every row)."
+          },
+          "offset": {
+            "anyOf": [
+              {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 1000000
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Offset",
+            "description": "Rows to skip after the cursor's position (or the start). For deep paging use `cursor`."
+          },
+          "cursor": {
+            "anyOf": [
+              {
+                "type": "string",
+                "maxLength": 131072
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Cursor",
+            "description": "Extension (not in Weave): the `next_cursor` of the previous page of the same `sort_by`; the page then starts after that row. Stable under concurrent inserts, and as fast on the millionth row as on the first."
+          }
+        }
+      },
+      "FeedbackQueryRow": {
+        "type": "object",
+        "title": "FeedbackQueryRow",
+        "additionalProperties": true,
+        "description": "One stored row, restricted to `fields` when given. Columns keep their stored types (`created_at` an RFC 3339 instant in UTC); a path's value is the JSON found there, or null.",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "project_id": {
+            "type": "string"
+          },
+          "created_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "feedback_type": {
+            "type": "string"
+          },
+          "payload": {
+            "type": "object"
+          },
+          "wb_user_id": {
+            "type": "string"
+          }
+        }
+      },
+      "FeedbackQueryRes": {
+        "type": "object",
+        "title": "FeedbackQueryRes",
+        "additionalProperties": false,
+        "required": [
+          "result",
+          "next_cursor"
+        ],
+        "properties": {
+          "result": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/FeedbackQueryRow"
+            },
+            "title": "Result"
+          },
+          "next_cursor": {
+            "anyOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Next Cursor",
+            "description": "Extension (not in Weave): pass as `cursor` (with the same `sort_by`) for the next page; null when no row follows this page."
+          }
+        }
+      },
       "FeedbackReplaceReq": {
         "type": "object",
         "title": "FeedbackReplaceReq",
@@ -2994,191 +3572,6 @@ export const openapiSpec = {
             "minimum": 0,
             "title": "Num Deleted",
             "description": "Rows deleted by this call (0 when none matched, e.g. a repeated purge)."
-          }
-        }
-      },
-      "FeedbackPayloadSchemaReq": {
-        "type": "object",
-        "title": "FeedbackPayloadSchemaReq",
-        "additionalProperties": false,
-        "required": [
-          "project_id"
-        ],
-        "description": "Which payload paths a project's feedback holds, and the JSON types of their values: for metric pickers. Reads the newest `max_rows` rows that match the filters and is exact over them; `complete` in the answer says whether that was every matching row.",
-        "properties": {
-          "project_id": {
-            "type": "string",
-            "maxLength": 257,
-            "title": "Project Id",
-            "pattern": "^[A-Za-z0-9_.-]{1,128}/[A-Za-z0-9_.-]{1,128}$",
-            "description": "Project as `entity/project`: exactly one `/`, both parts 1–128 characters `[A-Za-z0-9_.-]`.",
-            "examples": [
-              "acme/support-bot"
-            ]
-          },
-          "feedback_type": {
-            "anyOf": [
-              {
-                "type": "string",
-                "maxLength": 256
-              },
-              {
-                "type": "null"
-              }
-            ],
-            "title": "Feedback Type",
-            "description": "Only rows of this feedback_type (exact match); null or empty: every type."
-          },
-          "start": {
-            "anyOf": [
-              {
-                "type": "string",
-                "format": "date-time",
-                "maxLength": 64
-              },
-              {
-                "type": "null"
-              }
-            ],
-            "title": "Start",
-            "description": "Only rows created at or after this instant (RFC 3339 with an offset); null: no lower bound."
-          },
-          "end": {
-            "anyOf": [
-              {
-                "type": "string",
-                "format": "date-time",
-                "maxLength": 64
-              },
-              {
-                "type": "null"
-              }
-            ],
-            "title": "End",
-            "description": "Only rows created before this instant; null: no upper bound. Not before `start`."
-          },
-          "max_rows": {
-            "type": "integer",
-            "minimum": 1,
-            "maximum": 10000,
-            "default": 1000,
-            "title": "Max Rows",
-            "description": "Read at most this many matching rows, the newest first (by created_at, then id)."
-          }
-        }
-      },
-      "FeedbackPayloadPath": {
-        "type": "object",
-        "title": "FeedbackPayloadPath",
-        "additionalProperties": false,
-        "required": [
-          "path",
-          "count",
-          "types"
-        ],
-        "description": "One payload path and the types of the values found there.",
-        "properties": {
-          "path": {
-            "type": "string",
-            "title": "Path",
-            "description": "Dot-separated object keys, as a stats metric's `json_path` takes them."
-          },
-          "count": {
-            "type": "integer",
-            "minimum": 1,
-            "title": "Count",
-            "description": "Rows read whose payload has this path (whatever the value's type)."
-          },
-          "types": {
-            "type": "object",
-            "title": "Types",
-            "additionalProperties": false,
-            "description": "Rows per JSON type of the value, only types that occur, in this order: number, boolean, string, object, array, null. For a stats metric: number → numeric, boolean → boolean, string → categorical.",
-            "properties": {
-              "number": {
-                "type": "integer",
-                "minimum": 1
-              },
-              "boolean": {
-                "type": "integer",
-                "minimum": 1
-              },
-              "string": {
-                "type": "integer",
-                "minimum": 1
-              },
-              "object": {
-                "type": "integer",
-                "minimum": 1
-              },
-              "array": {
-                "type": "integer",
-                "minimum": 1
-              },
-              "null": {
-                "type": "integer",
-                "minimum": 1
-              }
-            }
-          }
-        }
-      },
-      "FeedbackPayloadSchemaRes": {
-        "type": "object",
-        "title": "FeedbackPayloadSchemaRes",
-        "additionalProperties": false,
-        "required": [
-          "paths",
-          "rows_examined",
-          "complete",
-          "oldest_examined_at",
-          "paths_truncated",
-          "skipped_keys"
-        ],
-        "description": "The payload paths of the rows read, exact over those rows.",
-        "properties": {
-          "paths": {
-            "type": "array",
-            "items": {
-              "$ref": "#/components/schemas/FeedbackPayloadPath"
-            },
-            "title": "Paths",
-            "description": "Every path json_path can name (keys of `[A-Za-z0-9_ ]`, at most 256 characters, at most 8 keys deep; arrays are not entered), ascending by code point. At most 1,000: beyond, the most frequent are kept."
-          },
-          "rows_examined": {
-            "type": "integer",
-            "minimum": 0,
-            "title": "Rows Examined",
-            "description": "Rows read: the newest matching rows, at most `max_rows`."
-          },
-          "complete": {
-            "type": "boolean",
-            "title": "Complete",
-            "description": "true: every row matching the filters was read. false: more rows matched; the answer is exact over the newest `rows_examined` of them (not a random sample), back to `oldest_examined_at`."
-          },
-          "oldest_examined_at": {
-            "anyOf": [
-              {
-                "type": "string",
-                "format": "date-time"
-              },
-              {
-                "type": "null"
-              }
-            ],
-            "title": "Oldest Examined At",
-            "description": "created_at of the oldest row read (UTC); null when no row matched."
-          },
-          "paths_truncated": {
-            "type": "boolean",
-            "title": "Paths Truncated",
-            "description": "true when more than 1,000 distinct paths were found and only the most frequent are listed."
-          },
-          "skipped_keys": {
-            "type": "integer",
-            "minimum": 0,
-            "title": "Skipped Keys",
-            "description": "Object members passed over, summed over the rows read: their key holds a character json_path cannot name (such as `.`, `-` or `/`), or the path would be longer than 256 characters. Their values are not entered."
           }
         }
       }

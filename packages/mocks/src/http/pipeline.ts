@@ -3,7 +3,7 @@
 // operation, 415 media type, 422 query string, 422 schema), then the route (403, rules, storage).
 // Every answer carries X-Request-Id, errors included. The server's rate limits (429) have no
 // counterpart here: the fake serves one test process.
-import { ApiError, assertScopeGranted, requestIdFor, type FeedbackOperationName } from '@feedback/semantics';
+import { ApiError, assertMaxDepth, assertScopeGranted, requestIdFor, type FeedbackOperationName } from '@feedback/semantics';
 import type { HttpResponse } from 'msw';
 import type { RouteContext } from '../routes/route-context.js';
 import type { Authenticate } from './auth.js';
@@ -19,6 +19,8 @@ export interface FeedbackOperation<Body> {
   schema: RequestSchemaName;
   /** The body limit, when the operation has its own (the server's express.json limit for its path). */
   bodyLimitBytes?: number;
+  /** Nesting the body may have, checked before the schema (the server's refuseDeepJson), when the schema is recursive. */
+  maxJsonDepth?: number;
   run(body: Body, ctx: RouteContext): unknown;
 }
 
@@ -43,6 +45,7 @@ export async function answerFeedbackRequest<Body>(
     assertJsonContentType(request.headers.get('content-type'));
     assertNoQueryParameters(new URL(request.url));
     if (parsed.kind === 'skipped') throw missingBodyError();
+    if (operation.maxJsonDepth !== undefined) assertMaxDepth(parsed.value, operation.maxJsonDepth);
     assertMatchesSchema(operation.schema, parsed.value);
     // The schema check above is what makes the body a Body.
     return jsonResponse(200, operation.run(parsed.value as Body, deps.context(principal)), requestId);

@@ -5,7 +5,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import { openapiSpec } from '@feedback/api-types/spec';
 import { ApiError, pathSegments, toValidationDetail, type SchemaFailure } from '@feedback/semantics';
 
-export type RequestSchemaName = 'FeedbackCreateReq' | 'FeedbackCreateBatchReq' | 'FeedbackStatsReq' | 'FeedbackAggregateReq' | 'FeedbackPayloadSchemaReq' | 'FeedbackReplaceReq' | 'FeedbackPurgeReq';
+export type RequestSchemaName = 'FeedbackCreateReq' | 'FeedbackCreateBatchReq' | 'FeedbackStatsReq' | 'FeedbackAggregateReq' | 'FeedbackPayloadSchemaReq' | 'FeedbackReplaceReq' | 'FeedbackPurgeReq' | 'FeedbackQueryReq';
 
 // ajv-formats 3's "fast" date-time, which the validator uses: `T` only, an offset required.
 const FAST_DATE_TIME = /^\d\d\d\d-[0-1]\d-[0-3]\dt(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i;

@@ -9,7 +9,7 @@ export type KeyScope = 'ingest' | 'read';
 /** Every scope, in the order they are listed and stored. A key without `scopes` has all of them. */
 export const KEY_SCOPES: readonly KeyScope[] = Object.freeze(['ingest', 'read']);
 
-export type FeedbackOperationName = 'create' | 'batch/create' | 'stats' | 'aggregate' | 'payload_schema' | 'replace' | 'purge';
+export type FeedbackOperationName = 'create' | 'batch/create' | 'stats' | 'aggregate' | 'payload_schema' | 'replace' | 'purge' | 'query';
 
 /** The scope each operation needs: writes need `ingest`, reads need `read`. */
 export const SCOPE_REQUIRED: Readonly<Record<FeedbackOperationName, KeyScope>> = Object.freeze({
@@ -20,6 +20,7 @@ export const SCOPE_REQUIRED: Readonly<Record<FeedbackOperationName, KeyScope>> =
   payload_schema: 'read',
   replace: 'ingest',
   purge: 'ingest',
+  query: 'read',
 });
 
 /**
