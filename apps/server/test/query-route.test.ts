@@ -48,6 +48,15 @@ describe.each(testEngines())('query route on $name', (engine) => {
     expect(QUERY_READ_GUARD_BYTES).toBe(4 * MAX_QUERY_ANSWER_BYTES);
   }, 60_000);
 
+  it('a body nested a million levels deep is a 400 before the recursive schema is walked, never a 500', async () => {
+    const deep = `{"project_id": "${MANY}", "query": {"$expr": {"$eq": [{"$getField": "payload.a"}, {"$literal": ${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}}]}}}`;
+    const res = await srv.post('/feedback/query', deep);
+    expect(res.status).toBe(400);
+    expect((res.body as { reason: string }).reason).toMatch(/^JSON nested too deeply at .*: at most 64 levels/);
+    // The server is still up and answering.
+    expect((await srv.post('/feedback/query', JSON.stringify({ project_id: MANY, limit: 1, fields: ['id'] }))).status).toBe(200);
+  }, 60_000);
+
   it('the SDK pages through 5,000 rows with the cursor, each once, in order', async () => {
     const ids: string[] = [];
     let pages = 0;
