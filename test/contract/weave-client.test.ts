@@ -26,6 +26,7 @@ async function failureOf(call: Promise<unknown>): Promise<{ status: number; erro
   throw new Error('the call succeeded');
 }
 
+type Row = Record<string, unknown>;
 
 const byId = (id: string) => ({ $eq: [{ $getField: 'id' }, { $literal: id }] });
 
@@ -50,6 +51,18 @@ for (const engine of ['pglite', 'postgres'] as const satisfies readonly EngineNa
     afterAll(async () => {
       await target?.close();
     });
+
+    /** The project's rows as Weave's Ref feedback query asks for them (Python's RefFeedbackQuery). */
+    async function rowsOn(weaveRef: string): Promise<Row[]> {
+      const res = await api.feedback.feedbackQueryFeedbackQueryPost({
+        project_id: PROJECT,
+        query: { $expr: { $eq: [{ $getField: 'weave_ref' }, { $literal: weaveRef }] } },
+        sort_by: [{ field: 'created_at', direction: 'asc' }],
+        offset: null,
+        limit: null,
+      });
+      return res.data.result as Row[];
+    }
 
     /** Rows of the project per feedback_type (our aggregate), over the day the clock ticks in. */
     async function countsByType(): Promise<Record<string, number>> {
@@ -122,6 +135,38 @@ for (const engine of ['pglite', 'postgres'] as const satisfies readonly EngineNa
       expect(failure.error).toMatchObject({ detail: [{ loc: ['body', 'project_id'] }] });
     });
 
+    it('query: the rows on a ref, oldest first, with every column Weave reads back', async () => {
+      const rows = await rowsOn(CALL);
+      expect(rows.map((r) => r['feedback_type'])).toEqual(['wandb.runnable.accuracy', 'wandb.reaction.1', 'wandb.note.1']);
+      for (const row of rows) {
+        expect(Object.keys(row)).toEqual(expect.arrayContaining(['id', 'project_id', 'weave_ref', 'wb_user_id', 'creator', 'created_at', 'feedback_type', 'payload']));
+        expect(row).toMatchObject({ project_id: PROJECT, weave_ref: CALL, wb_user_id: 'alice' });
+      }
+      expect(rows[0]).toMatchObject({ runnable_ref: SCORER_OP, call_ref: SCORER_CALL, payload: { output: { accuracy: 0.9, correct: true } } });
+    });
+
+    it('query: fields, a filter on a payload path, sort, limit and offset', async () => {
+      const res = await api.feedback.feedbackQueryFeedbackQueryPost({
+        project_id: PROJECT,
+        fields: ['id', 'feedback_type'],
+        query: {
+          $expr: {
+            $or: [
+              { $eq: [{ $getField: 'feedback_type' }, { $literal: 'wandb.reaction.1' }] },
+              { $gt: [{ $convert: { input: { $getField: 'payload.output.accuracy' }, to: 'double' } }, { $literal: 0.5 }] },
+            ],
+          },
+        },
+        sort_by: [{ field: 'created_at', direction: 'desc' }],
+        limit: 1,
+        offset: 1,
+      });
+      const rows = res.data.result as Row[];
+      expect(rows).toHaveLength(1);
+      expect(Object.keys(rows[0] ?? {}).sort()).toEqual(['feedback_type', 'id']);
+      expect(rows[0]?.['feedback_type']).toBe('wandb.runnable.accuracy');
+    });
+
     it('replace: the note is replaced by a new row (a new id), the old one is gone', async () => {
       const noteId = ids.get('note');
       if (noteId === undefined) throw new Error('no note to replace');
@@ -139,6 +184,8 @@ for (const engine of ['pglite', 'postgres'] as const satisfies readonly EngineNa
       expect(res.data.id).not.toBe(noteId);
       ids.set('note', res.data.id);
       expect(await noteRange()).toEqual({ count: 1, min: 'corrected note', max: 'corrected note' });
+      const notes = (await rowsOn(CALL)).filter((r) => r['feedback_type'] === 'wandb.note.1');
+      expect(notes.map((r) => [r['id'], r['payload']])).toEqual([[res.data.id, { note: 'corrected note' }]]);
     });
 
     it('replace: a body that breaks a rule is refused and the row stays', async () => {
@@ -169,6 +216,7 @@ for (const engine of ['pglite', 'postgres'] as const satisfies readonly EngineNa
       const many = await api.feedback.feedbackPurgeFeedbackPurgePost({ project_id: PROJECT, query: { $expr: { $or: [score, note].map(byId) } } });
       expect(many.status).toBe(200);
       expect(await countsByType()).toEqual({});
+      expect(await rowsOn(CALL)).toEqual([]);
     });
   });
 }
