@@ -61,7 +61,7 @@ function deepLiteral(levels: number): unknown {
   return v;
 }
 
-export const queryCases: ContractCase[] = [
+const casesOnOneProject: ContractCase[] = [
   {
     name: 'query: a valid request answers 200 with a body that fits the schema',
     targets: 'all',
@@ -237,3 +237,19 @@ export const queryCases: ContractCase[] = [
     expect: { status: 200, body: { result: [{ id: 'q-01' }], next_cursor: cursorAfter(1, 'q-01') } },
   },
 ];
+
+/**
+ * Every case reads the same rows, but each in a project of its own (`acme/query-<n>`, and
+ * `acme/query-<n>-other` for the project that must never show), so no case can see another's
+ * writes on a target that keeps its state between cases.
+ */
+function inOwnProject<T>(value: T, n: number): T {
+  if (typeof value === 'string') return value.replace(/acme\/query(?=$|[/-])/g, `acme/query-${n}`) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => inOwnProject(v, n)) as T;
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inOwnProject(v, n)])) as T;
+  }
+  return value;
+}
+
+export const queryCases: ContractCase[] = casesOnOneProject.map((c, i) => inOwnProject(c, i + 1));
