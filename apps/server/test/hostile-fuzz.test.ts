@@ -93,8 +93,12 @@ describe.each(testEngines())('hostile-input fuzz on $name', (engine) => {
     // At CI's size the generators must reach every endpoint's success path and the usual refusals.
     if (RUNS >= 100) {
       const seen = [...statuses.keys()];
-      for (const path of ['/feedback/create', '/feedback/stats', '/feedback/aggregate']) {
+      for (const path of ['/feedback/create', '/feedback/batch/create', '/feedback/stats', '/feedback/aggregate', '/feedback/payload_schema']) {
         for (const status of [200, 401, 422]) expect(seen, `${path} ${status} among the answers`).toContain(`${path} ${status}`);
+      }
+      // A random feedback_id or purge id names no stored row: their refusals are what is reached.
+      for (const path of ['/feedback/replace', '/feedback/purge']) {
+        for (const status of [401, 422]) expect(seen, `${path} ${status} among the answers`).toContain(`${path} ${status}`);
       }
       for (const status of [400, 403, 404, 413, 415]) expect(seen.some((k) => k.endsWith(` ${status}`)), `some ${status}`).toBe(true);
     }

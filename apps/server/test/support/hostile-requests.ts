@@ -21,10 +21,16 @@ export type Outcome =
   /** The server closed the connection before answering (allowed only while a large upload was still being sent). */
   | { kind: 'closed'; error: string };
 
+// /feedback/query is left out: its expression schema is recursive, which this generator cannot walk
+// (test/query-route.test.ts sends it a body nested a million levels deep instead).
 const ENDPOINT_SCHEMAS = {
   '/feedback/create': 'FeedbackCreateReq',
+  '/feedback/batch/create': 'FeedbackCreateBatchReq',
   '/feedback/stats': 'FeedbackStatsReq',
   '/feedback/aggregate': 'FeedbackAggregateReq',
+  '/feedback/replace': 'FeedbackReplaceReq',
+  '/feedback/purge': 'FeedbackPurgeReq',
+  '/feedback/payload_schema': 'FeedbackPayloadSchemaReq',
 } as const;
 type Endpoint = keyof typeof ENDPOINT_SCHEMAS;
 const ENDPOINTS = Object.keys(ENDPOINT_SCHEMAS) as Endpoint[];
