@@ -4,7 +4,7 @@
 // batch of 1,000, in sequence; what the HTTP path adds to it is HTTP, JSON, validation and rules).
 // The methods run REPEATS times each, interleaved (HTTP, INSERT, COPY, HTTP, …), so a change in the
 // shared machine's load touches all three alike; medians are reported with every run.
-import { prepareCreate, uuidv7 } from '@feedback/semantics';
+import { checkCreateRequest, uuidv7 } from '@feedback/semantics';
 import { insertFeedback, toInsertRow, type FeedbackInsertRow, type Queryable } from '@feedback/server';
 import pg from 'pg';
 import { BENCH_KEY, BENCH_USER, serverEnv } from './engine-run.js';
@@ -66,7 +66,7 @@ function asQueryable(client: pg.Client): Queryable {
 /** `count` rows of the create body for `project`, as the server would store them (fresh ids). */
 function insertRows(project: string, count: number): FeedbackInsertRow[] {
   const now = Date.now();
-  const template = toInsertRow(prepareCreate(JSON.parse(createBody(project)) as Parameters<typeof prepareCreate>[0], BENCH_USER), 'x', now);
+  const template = toInsertRow(checkCreateRequest(JSON.parse(createBody(project)) as Parameters<typeof checkCreateRequest>[0], BENCH_USER), 'x', now);
   return Array.from({ length: count }, () => ({ ...template, id: uuidv7(now) }));
 }
 

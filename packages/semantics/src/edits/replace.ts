@@ -4,7 +4,7 @@
 // nothing on either.
 import type { FeedbackCreateReq, FeedbackReplaceReq, FeedbackReplaceRes } from '@feedback/api-types';
 import { ApiError } from '../errors.js';
-import { prepareCreate, sameFeedbackContent, type PreparedFeedback } from '../rules/create.js';
+import { checkCreateRequest, sameFeedbackContent, type PreparedFeedback } from '../rules/create.js';
 import { toUtcIso } from '../time/format-instant.js';
 import { assertCleanStrings } from '../values/strings.js';
 
@@ -18,11 +18,11 @@ export interface CheckedReplaceRequest {
 
 /**
  * Checks a replace request for `callerUserId`: the body without `feedback_id` passes every create
- * rule in create's order (prepareCreate), then `feedback_id` holds only storable text (400).
+ * rule in create's order (checkCreateRequest), then `feedback_id` holds only storable text (400).
  */
 export function checkReplaceRequest(body: FeedbackReplaceReq, callerUserId: string): CheckedReplaceRequest {
   const { feedback_id: feedbackId, ...createBody } = body;
-  const prepared = prepareCreate(createBody satisfies FeedbackCreateReq, callerUserId);
+  const prepared = checkCreateRequest(createBody satisfies FeedbackCreateReq, callerUserId);
   assertCleanStrings(feedbackId, ['feedback_id']);
   return { projectId: body.project_id, feedbackId, prepared };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FeedbackCreateBatchReq, FeedbackCreateReq } from '@feedback/api-types';
 import { openapiSpec } from '@feedback/api-types/spec';
 import { ApiError } from '../errors.js';
-import { prepareCreate } from './create.js';
+import { checkCreateRequest } from './create.js';
 import { assembleCreateBatchResponse, checkCreateBatchRequest, MAX_BATCH_ITEMS, type BatchWriteOutcome, type CheckedCreateBatch } from './create-batch.js';
 
 const CALLER = { userId: 'alice', projects: ['acme/*'] };
@@ -40,7 +40,7 @@ describe('checkCreateBatchRequest', () => {
     expect(checked.writes.map((w) => [w.index, w.prepared.payload])).toEqual([[0, { note: 'a' }], [1, { note: 'b' }], [2, { note: 'c' }]]);
     expect(checked.writes[1]?.id).toBe('mine');
     expect(checked.writes[0]?.id).not.toBe(checked.writes[2]?.id);
-    expect(checked.writes[0]?.prepared).toEqual(prepareCreate(note('a'), 'alice'));
+    expect(checked.writes[0]?.prepared).toEqual(checkCreateRequest(note('a'), 'alice'));
   });
 
   it('atomic: the first bad item throws its own status, named by its place', () => {
@@ -93,14 +93,14 @@ describe('checkCreateBatchRequest', () => {
 describe('assembleCreateBatchResponse', () => {
   it('a stored id with the same content is answered with the stored row', () => {
     const checked = check({ batch: [note('a', { id: 'k' })] });
-    const stored = { prepared: prepareCreate(note('a', { id: 'k' }), 'alice'), createdAtMs: NOW - 60_000 };
+    const stored = { prepared: checkCreateRequest(note('a', { id: 'k' }), 'alice'), createdAtMs: NOW - 60_000 };
     expect(assembleCreateBatchResponse(checked, () => ({ inserted: false, stored })).res).toEqual([
       { id: 'k', created_at: '2024-06-01T11:59:00.000Z', wb_user_id: 'alice', payload: { note: 'a' } },
     ]);
   });
 
   it('a stored id with other content: atomic throws the 409, per item answers it in the slot', () => {
-    const stored = { prepared: prepareCreate(note('other', { id: 'k' }), 'alice'), createdAtMs: NOW };
+    const stored = { prepared: checkCreateRequest(note('other', { id: 'k' }), 'alice'), createdAtMs: NOW };
     const outcome = (): BatchWriteOutcome => ({ inserted: false, stored });
     const err = thrown(() => assembleCreateBatchResponse(check({ batch: [note('x'), note('a', { id: 'k' })] }), (w) => (w.id === 'k' ? outcome() : allNew())));
     expect(err.status).toBe(409);

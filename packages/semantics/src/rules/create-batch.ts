@@ -1,6 +1,6 @@
 // /feedback/batch/create as two pure steps around storage, shared by the server and the fake.
 // checkCreateBatchRequest runs every item through the create rules (project access, then
-// prepareCreate) and settles what needs no storage: ids for items without one, and a client id
+// checkCreateRequest) and settles what needs no storage: ids for items without one, and a client id
 // repeated inside the batch. Storage then inserts `writes` (skipping ids it holds already) and
 // assembleCreateBatchResponse turns what it found into the answer, in input order.
 //
@@ -18,7 +18,7 @@ import type {
 import { assertProjectGranted } from '../access/access.js';
 import { ApiError, validationError } from '../errors.js';
 import { toUtcIso } from '../time/format-instant.js';
-import { prepareCreate, sameFeedbackContent, type PreparedFeedback } from './create.js';
+import { checkCreateRequest, sameFeedbackContent, type PreparedFeedback } from './create.js';
 
 /** Items in one batch at most (the spec's `maxItems`). */
 export const MAX_BATCH_ITEMS = 1000;
@@ -99,7 +99,7 @@ function keyOf(prepared: PreparedFeedback, id: string): string {
 
 /**
  * Checks a batch for `caller`. The list itself (at most MAX_BATCH_ITEMS, 422) first; then each
- * item in order: the key grants its project (403), the create rules (prepareCreate: 422, 400,
+ * item in order: the key grants its project (403), the create rules (checkCreateRequest: 422, 400,
  * 413), and a client id that an earlier item of the batch holds with other content (409). When
  * atomic, the first failure is thrown; otherwise it is kept in the item's slot.
  * Items without an id get `newId(createdAtMs)`.
@@ -120,7 +120,7 @@ export function checkCreateBatchRequest(
   const byKey = new Map<string, BatchWrite>();
   const checkItem = (item: FeedbackCreateReq, index: number): BatchSlot => {
     assertProjectGranted(caller.projects, item.project_id);
-    const prepared = prepareCreate(item, caller.userId);
+    const prepared = checkCreateRequest(item, caller.userId);
     const id = prepared.clientId ?? newId(createdAtMs);
     const key = keyOf(prepared, id);
     const earlier = prepared.clientId === null ? undefined : byKey.get(key);

@@ -199,9 +199,6 @@ export function checkCreateRequest(body: FeedbackCreateReq, callerUserId: string
   return row;
 }
 
-/** The earlier name of checkCreateRequest, kept while callers move. */
-export const prepareCreate = checkCreateRequest;
-
 /** Whether two prepared rows hold the same content (key order and `clientId` ignored). */
 export function sameFeedbackContent(a: PreparedFeedback, b: PreparedFeedback): boolean {
   return canonicalJson({ ...a, clientId: null }) === canonicalJson({ ...b, clientId: null });

@@ -23,7 +23,6 @@ export {
   assembleCreateResponse,
   checkCreateRequest,
   checkCreateRetry,
-  prepareCreate,
   sameFeedbackContent,
   type PreparedFeedback,
 } from './create.js';
