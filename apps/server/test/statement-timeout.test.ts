@@ -8,6 +8,7 @@
 // cannot cancel a statement, by ending its worker thread and reopening the database.
 import type { FeedbackCreateReq } from '@feedback/api-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readTimeoutReason, type ReadEndpoint } from '../src/routes/read-timeout.js';
 import type { Db } from '../src/storage/db.js';
 import { testEngines } from './support/engines.js';
 import { customFeedback } from './support/query-bodies.js';
@@ -46,6 +47,12 @@ describe.each(testEngines())('statement timeout on $name', (engine) => {
   const stats = () => srv.post('/feedback/stats', JSON.stringify({ project_id: P, ...DAY, metrics: [{ json_path: 'score' }] }));
   const aggregate = () =>
     srv.post('/feedback/aggregate', JSON.stringify({ project_id: P, after_ms: Date.parse(DAY.start), before_ms: Date.parse(DAY.end) }));
+  const reads: [ReadEndpoint, () => ReturnType<TestServer['post']>][] = [
+    ['stats', stats],
+    ['aggregate', aggregate],
+    ['query', () => srv.post('/feedback/query', JSON.stringify({ project_id: P }))],
+    ['payloadSchema', () => srv.post('/feedback/payload_schema', JSON.stringify({ project_id: P }))],
+  ];
 
   beforeAll(async () => {
     srv = await startTestServer({ name: engine.name, open: () => engine.open({ statementTimeoutMs: TIMEOUT_MS }) });
@@ -56,14 +63,17 @@ describe.each(testEngines())('statement timeout on $name', (engine) => {
     await srv?.close();
   });
 
-  it('a stats or aggregate query past the timeout is a 504 QueryTimeout without Retry-After, telling how to narrow it', async () => {
+  it('a read (stats, aggregate, query, payload_schema) past the timeout is a 504 QueryTimeout without Retry-After, telling how to ask for less', async () => {
     await slowReads(srv.db);
     try {
-      for (const res of [await stats(), await aggregate()]) {
-        expect(res.status).toBe(504);
+      for (const [endpoint, read] of reads) {
+        const res = await read();
+        expect(res.status, endpoint).toBe(504);
         expect(res.headers.get('retry-after')).toBeNull();
-        expect(res.body).toEqual({ error_type: 'QueryTimeout', reason: expect.stringMatching(/narrow the time window.*coarser granularity/) });
+        expect(res.body).toEqual({ error_type: 'QueryTimeout', reason: readTimeoutReason(endpoint) });
       }
+      expect(readTimeoutReason('stats')).toMatch(/narrow the time window.*coarser granularity/);
+      expect(readTimeoutReason('payloadSchema')).toMatch(/max_rows/);
     } finally {
       await restoreReads(srv.db);
     }

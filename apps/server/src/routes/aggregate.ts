@@ -26,7 +26,7 @@ export function aggregateRoute({ db }: RouteDeps): RequestHandler {
     const body = req.body as FeedbackAggregateReq;
     assertProjectAccess(req.principal, body.project_id);
     const checked = checkAggregateRequest(body);
-    const rows = await runAggregateQuery(db, toAggregateQuery(checked)).catch(readTimedOut);
+    const rows = await runAggregateQuery(db, toAggregateQuery(checked)).catch(readTimedOut('aggregate'));
     res.json(assembleAggregateResponse(checked, rows.map(toGroupCounts)));
   };
 }

@@ -11,7 +11,7 @@ export function payloadSchemaRoute({ db }: RouteDeps): RequestHandler {
     const body = req.body as FeedbackPayloadSchemaReq;
     assertProjectAccess(req.principal, body.project_id);
     const q = checkPayloadSchemaRequest(body);
-    const counts = await runPayloadSchemaQuery(db, q).catch(readTimedOut);
+    const counts = await runPayloadSchemaQuery(db, q).catch(readTimedOut('payloadSchema'));
     res.json(assemblePayloadSchemaResponse(counts));
   };
 }

@@ -11,7 +11,7 @@ export function queryRoute({ db }: RouteDeps): RequestHandler {
     const body = req.body as FeedbackQueryReq;
     assertProjectAccess(req.principal, body.project_id);
     const q = checkQueryRequest(body);
-    const found = await runFeedbackQuery(db, q).catch(readTimedOut);
+    const found = await runFeedbackQuery(db, q).catch(readTimedOut('query'));
     if (found.overGuard) throw queryAnswerTooLarge();
     res.json(assembleQueryResponse(q, found.rows));
   };

@@ -37,7 +37,7 @@ export function statsRoute({ db, now }: RouteDeps): RequestHandler {
     const body = req.body as FeedbackStatsReq;
     assertProjectAccess(req.principal, body.project_id);
     const checked = checkStatsRequest(body, now());
-    const rows = await runStatsQuery(db, toStatsQuery(checked)).catch(readTimedOut);
+    const rows = await runStatsQuery(db, toStatsQuery(checked)).catch(readTimedOut('stats'));
     res.json(assembleStatsResponse(checked, toComputedStats(rows, checked.metrics)));
   };
 }
