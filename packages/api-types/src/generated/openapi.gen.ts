@@ -1302,7 +1302,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The key lacks the scope this operation needs (`ingest` for create, `read` for stats and aggregate), or does not grant this project. */
+        /** @description The key lacks the scope this operation needs (`ingest` for create, batch create and replace; `read` for stats, aggregate, query and payload_schema; both for purge), or does not grant this project. */
         Forbidden: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];

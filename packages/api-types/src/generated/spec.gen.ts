@@ -1137,7 +1137,7 @@ export const openapiSpec = {
       "HTTPBasic": {
         "type": "http",
         "scheme": "basic",
-        "description": "Username `api`, password = an API key. A key has scopes: `ingest` allows `/feedback/create`, `read` allows `/feedback/stats` and `/feedback/aggregate`."
+        "description": "Username `api`, password = an API key. A key has scopes: `ingest` allows `/feedback/create`, `/feedback/batch/create` and `/feedback/replace`; `read` allows `/feedback/stats`, `/feedback/aggregate`, `/feedback/query` and `/feedback/payload_schema`; `/feedback/purge` needs both, so a public ingest-only key can add feedback but never delete it."
       }
     },
     "headers": {
@@ -1227,7 +1227,7 @@ export const openapiSpec = {
         }
       },
       "Forbidden": {
-        "description": "The key lacks the scope this operation needs (`ingest` for create, `read` for stats and aggregate), or does not grant this project.",
+        "description": "The key lacks the scope this operation needs (`ingest` for create, batch create and replace; `read` for stats, aggregate, query and payload_schema; both for purge), or does not grant this project.",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
