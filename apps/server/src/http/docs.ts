@@ -8,6 +8,9 @@ export function docsRouter(spec: object): Router {
     res.json(spec);
   });
   router.use('/docs', swaggerUi.serve);
-  router.get('/docs', swaggerUi.setup(spec, { customSiteTitle: 'Feedback API reference' }));
+  // The page loads the spec from /openapi.json rather than having it inlined: swagger-ui-express
+  // splices the inlined spec into its script with String.replace, which reads "$`" or "$'" in a
+  // description as a replacement pattern and breaks the page. Relative, so a path prefix in front works.
+  router.get('/docs', swaggerUi.setup(undefined, { customSiteTitle: 'Feedback API reference', swaggerOptions: { url: '../openapi.json' } }));
   return router;
 }
