@@ -5,6 +5,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError } from '../env-parsers.js';
+import { processGone } from './process-gone.js';
 
 const LOCK_FILE = 'feedback-server.pid';
 
@@ -13,16 +14,6 @@ const held = new Set<string>();
 
 export class DataDirInUseError extends ConfigError {
   override name = 'DataDirInUseError';
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: it exists, but belongs to another user.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function holderOf(path: string): number | undefined {
@@ -51,7 +42,7 @@ export function lockDataDir(dir: string): () => void {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = holderOf(path);
       const ours = holder === process.pid && held.has(absolute);
-      if (holder !== undefined && (ours || (holder !== process.pid && isRunning(holder)))) {
+      if (holder !== undefined && (ours || (holder !== process.pid && !processGone(holder)))) {
         throw new DataDirInUseError(
           `The data directory ${dir} is in use by process ${holder}: PGlite allows one process at a time. ` +
             'Stop that process first (e.g. the running server before a `keys` or `import` command), or use PostgreSQL (DATABASE_URL).',

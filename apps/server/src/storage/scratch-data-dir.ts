@@ -12,6 +12,7 @@ import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, ren
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { processGone } from './process-gone.js';
 
 const PREFIX = 'feedback-pglite-';
 const live = new Set<string>();
@@ -20,15 +21,6 @@ let hooked = false;
 function removeAll(): void {
   for (const dir of live) rmSync(dir, { recursive: true, force: true });
   live.clear();
-}
-
-function processGone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (err) {
-    return (err as { code?: unknown }).code === 'ESRCH';
-  }
 }
 
 /** Removes the directories of processes that ended without their exit hook (killed by a signal). */
