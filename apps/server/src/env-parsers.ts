@@ -2,8 +2,8 @@
 import { availableParallelism } from 'node:os';
 import { KEY_SCOPES, parseKeyScopes } from '@feedback/semantics';
 import type { ApiKeySeed } from './env.js';
+import { parseInstant } from './keys/key-expiry.js';
 
-const RFC3339_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/i;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -66,8 +66,8 @@ function apiKeys(env: NodeJS.ProcessEnv, name: string): ApiKeySeed[] | undefined
       seed.scopes = scopes;
     }
     if (e.expires_at !== undefined) {
-      const at = typeof e.expires_at === 'string' && RFC3339_WITH_OFFSET.test(e.expires_at) ? Date.parse(e.expires_at) : NaN;
-      if (!Number.isFinite(at)) throw new ConfigError(`${name}[${i}].expires_at must be an RFC 3339 instant with an offset, e.g. 2030-01-01T00:00:00Z`);
+      const at = typeof e.expires_at === 'string' ? parseInstant(e.expires_at) : undefined;
+      if (at === undefined) throw new ConfigError(`${name}[${i}].expires_at must be an RFC 3339 instant with an offset, e.g. 2030-01-01T00:00:00Z`);
       seed.expiresAtMs = at;
     }
     return seed;

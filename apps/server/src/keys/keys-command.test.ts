@@ -2,7 +2,8 @@
 // (test/keys-cli.test.ts runs the real processes.)
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readConfig } from '../env.js';
-import { keysCommand, parseDurationMs, parseExpiry } from './keys-command.js';
+import { parseDurationMs, parseExpiry } from './key-expiry.js';
+import { keysCommand } from './keys-command.js';
 
 const config = readConfig({ FEEDBACK_DATA_DIR: 'memory://' });
 

@@ -7,6 +7,7 @@ import type { Config } from '../env.js';
 import { migrate } from '../storage/migrate.js';
 import { openDb } from '../storage/open.js';
 import type { Db } from '../storage/db.js';
+import { parseDurationMs, parseExpiry } from './key-expiry.js';
 import { generateKey } from './key-hash.js';
 import { insertKey, listKeys, revokeKey, rotateKey, type KeyListing } from './key-admin.js';
 
@@ -15,24 +16,7 @@ export const KEYS_USAGE = `usage: feedback-server keys create --user U --project
        feedback-server keys revoke ID
        feedback-server keys rotate ID [--grace 1h]`;
 
-const DURATION = /^(\d{1,6})(m|h|d)$/;
-const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/i;
 const KEY_ID = /^[0-9a-f]{12}$/;
-
-/** `30d`, `12h`, `90m` as milliseconds; undefined otherwise. */
-export function parseDurationMs(text: string): number | undefined {
-  const m = DURATION.exec(text);
-  if (m?.[1] === undefined || m[2] === undefined) return undefined;
-  return Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS];
-}
-
-/** `--expires`: a duration from now or an instant with an offset, in the future; epoch ms. */
-export function parseExpiry(text: string, nowMs: number): number | undefined {
-  const duration = parseDurationMs(text);
-  const at = duration !== undefined ? nowMs + duration : INSTANT.test(text) ? Date.parse(text) : NaN;
-  return Number.isFinite(at) && at > nowMs ? at : undefined;
-}
 
 class UsageError extends Error {}
 
