@@ -473,6 +473,11 @@ export interface components {
              * @description Percentile values to compute (0–100), e.g. [5, 50, 95]. Only applicable for numeric value_type fields; ignored for boolean/categorical.
              */
             percentiles?: number[];
+            /**
+             * Top Values
+             * @description Our extension (Weave has no such field), for categorical metrics only (on another value_type a 400): count the N most frequent values over the whole window, per bucket and in total, plus the count of every other present value. The answer's `top_values` then holds this metric's counts under its slug. Omitted: no counts, the answer exactly as without the extension.
+             */
+            top_values?: number;
         };
         /**
          * AggregationType
@@ -541,6 +546,13 @@ export interface components {
                     [key: string]: components["schemas"]["StatsValue"];
                 };
             } | null;
+            /**
+             * Top Values
+             * @description Our extension, present only when a metric asked for `top_values`: per slug of such a metric (in request order), its most frequent values over the window and their counts per bucket and in total.
+             */
+            top_values?: {
+                [key: string]: components["schemas"]["StatsTopValues"];
+            };
         };
         /**
          * FeedbackAggregateReq
@@ -1266,6 +1278,27 @@ export interface components {
              * @description Rows deleted by this call (0 when none matched, e.g. a repeated purge).
              */
             num_deleted?: number;
+        };
+        /**
+         * StatsTopValues
+         * @description The N most frequent values of a categorical metric over the whole window, and how often each occurs. The same values are counted in every bucket, so a stacked chart of `buckets` adds up to the metric's present values (`count_<slug>`).
+         */
+        StatsTopValues: {
+            /** @description At most `top_values` values (fewer when the window holds fewer distinct ones): by count over the window, highest first; equal counts by value in code point order. Values as the categorical extraction gives them: strings as they are, other scalars as their JSON text. */
+            values: string[];
+            window: components["schemas"]["StatsValueCounts"];
+            /** @description One entry per element of the answer's `buckets`, in the same order; an empty bucket counts 0 everywhere. */
+            buckets: components["schemas"]["StatsValueCounts"][];
+        };
+        /**
+         * StatsValueCounts
+         * @description Counts of a categorical metric's present values in one bucket or the whole window.
+         */
+        StatsValueCounts: {
+            /** @description `counts[i]` is how often `values[i]` occurs. */
+            counts: number[];
+            /** @description Present values not among `values`. */
+            other: number;
         };
     };
     responses: {

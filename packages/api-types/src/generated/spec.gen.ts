@@ -1916,6 +1916,13 @@ export const openapiSpec = {
             },
             "title": "Percentiles",
             "description": "Percentile values to compute (0–100), e.g. [5, 50, 95]. Only applicable for numeric value_type fields; ignored for boolean/categorical."
+          },
+          "top_values": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 50,
+            "title": "Top Values",
+            "description": "Our extension (Weave has no such field), for categorical metrics only (on another value_type a 400): count the N most frequent values over the whole window, per bucket and in total, plus the count of every other present value. The answer's `top_values` then holds this metric's counts under its slug. Omitted: no counts, the answer exactly as without the extension."
           }
         }
       },
@@ -2030,6 +2037,14 @@ export const openapiSpec = {
             ],
             "title": "Window Stats",
             "description": "Aggregations over the full query window, keyed by metric slug (e.g. 'output_score'). Each value maps agg name to result."
+          },
+          "top_values": {
+            "type": "object",
+            "additionalProperties": {
+              "$ref": "#/components/schemas/StatsTopValues"
+            },
+            "title": "Top Values",
+            "description": "Our extension, present only when a metric asked for `top_values`: per slug of such a metric (in request order), its most frequent values over the window and their counts per bucket and in total."
           }
         }
       },
@@ -3572,6 +3587,63 @@ export const openapiSpec = {
             "minimum": 0,
             "title": "Num Deleted",
             "description": "Rows deleted by this call (0 when none matched, e.g. a repeated purge)."
+          }
+        }
+      },
+      "StatsTopValues": {
+        "type": "object",
+        "title": "StatsTopValues",
+        "additionalProperties": false,
+        "required": [
+          "values",
+          "window",
+          "buckets"
+        ],
+        "description": "The N most frequent values of a categorical metric over the whole window, and how often each occurs. The same values are counted in every bucket, so a stacked chart of `buckets` adds up to the metric's present values (`count_<slug>`).",
+        "properties": {
+          "values": {
+            "type": "array",
+            "maxItems": 50,
+            "items": {
+              "type": "string"
+            },
+            "description": "At most `top_values` values (fewer when the window holds fewer distinct ones): by count over the window, highest first; equal counts by value in code point order. Values as the categorical extraction gives them: strings as they are, other scalars as their JSON text."
+          },
+          "window": {
+            "$ref": "#/components/schemas/StatsValueCounts"
+          },
+          "buckets": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/StatsValueCounts"
+            },
+            "description": "One entry per element of the answer's `buckets`, in the same order; an empty bucket counts 0 everywhere."
+          }
+        }
+      },
+      "StatsValueCounts": {
+        "type": "object",
+        "title": "StatsValueCounts",
+        "additionalProperties": false,
+        "required": [
+          "counts",
+          "other"
+        ],
+        "description": "Counts of a categorical metric's present values in one bucket or the whole window.",
+        "properties": {
+          "counts": {
+            "type": "array",
+            "maxItems": 50,
+            "items": {
+              "type": "integer",
+              "minimum": 0
+            },
+            "description": "`counts[i]` is how often `values[i]` occurs."
+          },
+          "other": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Present values not among `values`."
           }
         }
       }
