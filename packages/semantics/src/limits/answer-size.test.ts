@@ -32,6 +32,17 @@ describe('statsAnswerCells', () => {
     expect(statsAnswerCells(10, resolveMetrics([{ json_path: 'a', percentiles: [5, 95] }]))).toBe(10 * 7 + 5);
     expect(statsAnswerCells(0, resolveMetrics([{ json_path: 'a', value_type: 'boolean' }]))).toBe(2);
   });
+
+  it('counts a top_values metric as its N values, and N counts plus other per bucket and for the window', () => {
+    // categorical default output: count (1); top 5: 5 values + (10 buckets + window) × 6 counts
+    expect(statsAnswerCells(10, resolveMetrics([{ json_path: 'c', value_type: 'categorical', top_values: 5 }]))).toBe(10 * 3 + 1 + 5 + 11 * 6);
+  });
+
+  it('refuses 10,000 buckets of a top-50 metric, which the same metric without top_values fits in', () => {
+    const metric: FeedbackMetricSpec = { json_path: 'c', value_type: 'categorical' };
+    expect(() => assertStatsAnswerSize(10_000, resolveMetrics([metric]))).not.toThrow();
+    expect(refusal(() => assertStatsAnswerSize(10_000, resolveMetrics([{ ...metric, top_values: 50 }]))).message).toMatch(/top_values/);
+  });
 });
 
 describe('assertStatsAnswerSize', () => {

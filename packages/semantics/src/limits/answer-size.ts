@@ -20,10 +20,16 @@ const count = (n: number): string => n.toLocaleString('en-US');
 /**
  * Cells of a stats answer: every bucket holds its `timestamp`, its `count` and one value per
  * metric output (aggregations and percentiles); `window_stats` holds every output once more.
+ * A metric with `top_values: N` adds its N values, and N counts plus `other` for every bucket
+ * and the window: counted as asked, since how many values the window holds is known only later.
  */
 export function statsAnswerCells(bucketCount: number, metrics: readonly ResolvedMetric[]): number {
   const outputs = metrics.reduce((sum, m) => sum + metricOutputKeys(m).length, 0);
-  return bucketCount * (2 + outputs) + outputs;
+  const topValueCells = metrics.reduce((sum, m) => {
+    const n = m.topValues ?? 0;
+    return n === 0 ? sum : sum + n + (bucketCount + 1) * (n + 1);
+  }, 0);
+  return bucketCount * (2 + outputs) + outputs + topValueCells;
 }
 
 /** Refuses (400) a stats request whose answer would hold more than MAX_STATS_CELLS cells. */
@@ -32,8 +38,8 @@ export function assertStatsAnswerSize(bucketCount: number, metrics: readonly Res
   if (cells <= MAX_STATS_CELLS) return;
   throw invalidRequest(
     `The answer would hold ${count(cells)} values (${count(bucketCount)} buckets, each with a timestamp, ` +
-      `a count and one value per aggregation and percentile, plus window_stats); at most ${count(MAX_STATS_CELLS)} are allowed. ` +
-      'Narrow the query: fewer metrics, aggregations or percentiles, a coarser granularity, or a shorter window.',
+      `a count and one value per aggregation and percentile, plus window_stats and any top_values counts); at most ${count(MAX_STATS_CELLS)} are allowed. ` +
+      'Narrow the query: fewer metrics, aggregations, percentiles or top_values, a coarser granularity, or a shorter window.',
   );
 }
 

@@ -39,6 +39,7 @@ export {
   type StoredBatchRow,
 } from './create-batch.js';
 export {
+  MAX_TOP_VALUES,
   metricOutputKeys,
   metricOverflowError,
   metricSlug,

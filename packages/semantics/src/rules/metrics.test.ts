@@ -79,6 +79,15 @@ describe('resolveMetrics', () => {
     );
   });
 
+  it('takes top_values on categorical metrics only, as an integer from 1 to 50', () => {
+    expect(resolveMetrics([{ json_path: 'label', value_type: 'categorical', top_values: 5 }])[0]?.topValues).toBe(5);
+    expect(resolveMetrics([{ json_path: 'label', value_type: 'categorical' }])[0]).not.toHaveProperty('topValues');
+    expect(reasonOf([{ json_path: 'x', top_values: 5 }])).toBe('metrics[0].top_values applies only to categorical metrics; this metric is numeric.');
+    expect(reasonOf([{ json_path: 'x', value_type: 'boolean', top_values: 2 }])).toMatch(/this metric is boolean/);
+    expect(reasonOf([{ json_path: 'x', value_type: 'categorical', top_values: 51 }])).toBe('metrics[0].top_values must be an integer from 1 to 50, got 51.');
+    expect(reasonOf([{ json_path: 'x', value_type: 'categorical', top_values: 1.5 }])).toMatch(/integer from 1 to 50/);
+  });
+
   it('refuses count_true/count_false outside boolean metrics', () => {
     expect(reasonOf([{ json_path: 'x', aggregations: ['count_true'] }])).toBe(
       "metrics[0].aggregations: 'count_true' applies only to boolean metrics; this metric is numeric.",

@@ -21,7 +21,12 @@ export interface ResolvedMetric {
   /** As requested, or the value type's defaults when the request listed none. */
   aggregations: AggregationType[];
   percentiles: ResolvedPercentile[];
+  /** Categorical only, when asked: how many of the window's most frequent values to count. */
+  topValues?: number;
 }
+
+/** The most `top_values` a metric may ask for (the schema says the same). */
+export const MAX_TOP_VALUES = 50;
 
 const DEFAULT_AGGREGATIONS: Readonly<Record<ValueType, readonly AggregationType[]>> = {
   numeric: ['avg', 'min', 'max'],
@@ -115,6 +120,19 @@ function resolvePercentiles(spec: FeedbackMetricSpec, valueType: ValueType, wher
   });
 }
 
+/** `top_values` (our extension) counts values, which only categorical metrics have. */
+function resolveTopValues(spec: FeedbackMetricSpec, valueType: ValueType, where: string): { topValues?: number } {
+  const n = spec.top_values;
+  if (n === undefined) return {};
+  if (valueType !== 'categorical') {
+    throw invalidRequest(`${where}.top_values applies only to categorical metrics; this metric is ${valueType}.`);
+  }
+  if (!Number.isInteger(n) || n < 1 || n > MAX_TOP_VALUES) {
+    throw invalidRequest(`${where}.top_values must be an integer from 1 to ${MAX_TOP_VALUES}, got ${String(n)}.`);
+  }
+  return { topValues: n };
+}
+
 /**
  * Checks and resolves the metric specs of a stats request (400 on any broken rule, naming
  * `metrics[i]`). Two metrics may not share a slug (their window_stats entries would merge),
@@ -140,6 +158,7 @@ export function resolveMetrics(metrics: readonly FeedbackMetricSpec[] | undefine
       valueType,
       aggregations: resolveAggregations(spec, valueType, where),
       percentiles: resolvePercentiles(spec, valueType, where),
+      ...resolveTopValues(spec, valueType, where),
     };
     for (const key of metricOutputKeys(resolved)) {
       const clash = keys.get(key);
