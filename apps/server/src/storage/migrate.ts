@@ -5,7 +5,7 @@
 // - A lock timeout on every statement: a migration that waits for a lock behind a long
 //   transaction makes every writer queue behind it, so it gives up after `lockTimeoutMs`, waits,
 //   and tries again a few times before failing with a message that says so.
-// - Serialised across replicas by a session advisory lock, waited for without a lock timeout.
+// - Serialised across replicas by a session advisory lock, polled for without a lock timeout.
 // - A file starting with `-- migrate: no-transaction` runs statement by statement outside a
 //   transaction (CREATE INDEX CONCURRENTLY); an INVALID index a failed concurrent build left
 //   behind is dropped before that build runs again. Others run each in their own transaction.
@@ -19,6 +19,7 @@ const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.ur
 // Any constant shared by all migrators: concurrent start-ups wait for each other.
 const MIGRATION_LOCK_ID = 7_341_201;
 const LOCK_NOT_AVAILABLE = '55P03';
+const MIGRATION_LOCK_POLL_MS = 100;
 
 export interface MigrateOptions {
   /** How long one statement may wait for a table lock. Default 5 s. */
@@ -59,7 +60,7 @@ export async function migrate(db: Db, options: MigrateOptions = {}): Promise<Mig
     const cleanUp = (work: Promise<unknown>) => work.catch(() => undefined);
     try {
       await setTimeouts(s, { statement: '0', lock: '0' });
-      await s.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+      await takeMigrationLock(s);
       try {
         return await applyPending(s, files, options);
       } finally {
@@ -69,6 +70,19 @@ export async function migrate(db: Db, options: MigrateOptions = {}): Promise<Mig
       await cleanUp(setTimeouts(s, saved));
     }
   });
+}
+
+/**
+ * Polled with pg_try_advisory_lock, not waited for with pg_advisory_lock: a statement waiting for
+ * the lock holds a snapshot, and CREATE INDEX CONCURRENTLY in the holder's migration waits for
+ * every such snapshot to end, a deadlock. Between tries this session is idle and holds none.
+ */
+async function takeMigrationLock(s: Queryable): Promise<void> {
+  for (;;) {
+    const res = await s.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [MIGRATION_LOCK_ID]);
+    if (res.rows[0]?.ok === true) return;
+    await new Promise((resolve) => setTimeout(resolve, MIGRATION_LOCK_POLL_MS));
+  }
 }
 
 async function applyPending(s: Queryable, files: MigrationFile[], options: MigrateOptions): Promise<MigrationResult> {
