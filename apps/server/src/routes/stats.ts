@@ -1,9 +1,10 @@
 import type { RequestHandler } from 'express';
 import type { FeedbackStatsReq, StatsValue } from '@feedback/api-types';
-import { assembleStatsResponse, checkStatsRequest, type ComputedAggregates, type ComputedStats, type ResolvedMetric } from '@feedback/semantics';
+import { assembleStatsResponse, checkStatsRequest, withTopValues, type ComputedAggregates, type ComputedStats, type ResolvedMetric } from '@feedback/semantics';
 import type { RouteDeps } from '../app.js';
 import { assertProjectAccess } from '../http/auth.js';
 import { metricColumn, runStatsQuery, toStatsQuery, type StatsRow } from '../sql/stats-query.js';
+import { runTopValuesQuery } from '../sql/stats-top-values.js';
 import { readTimedOut } from './read-timeout.js';
 
 function toAggregates(row: StatsRow, metrics: readonly ResolvedMetric[]): ComputedAggregates {
@@ -38,6 +39,9 @@ export function statsRoute({ db, now }: RouteDeps): RequestHandler {
     assertProjectAccess(req.principal, body.project_id);
     const checked = checkStatsRequest(body, now());
     const rows = await runStatsQuery(db, toStatsQuery(checked)).catch(readTimedOut('stats'));
-    res.json(assembleStatsResponse(checked, toComputedStats(rows, checked.metrics)));
+    const answer = assembleStatsResponse(checked, toComputedStats(rows, checked.metrics));
+    // top_values (our extension): a second statement, run only when a metric asks for it.
+    const top = await runTopValuesQuery(db, checked).catch(readTimedOut('stats'));
+    res.json(withTopValues(answer, checked, top));
   };
 }

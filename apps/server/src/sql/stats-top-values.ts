@@ -1,0 +1,126 @@
+// `top_values` of /feedback/stats (our extension) in one statement: each categorical metric that
+// asks gets its N most frequent values over the window (count desc, then value COLLATE "C"), and
+// the counts of exactly those values, plus the rest, per bucket and over the window. Run only when
+// a metric asks, after the main stats statement (stats-query.ts), on the same rows and filters.
+//
+// Shape of the work: one scan of the window's rows extracts every asking metric's value (the same
+// jsonpath and text as the categorical aggregations); `tally` counts (metric, bucket, value);
+// `ranked` orders each metric's values by their window total; the final GROUPING SETS fold the
+// tallies into the top values and `other`, per bucket and for the window. Only the window rows
+// carry the value text, so a long value is sent once, not once per bucket.
+//
+// SQL text comes only from the fixed fragments below; every value from the request is bound.
+import type { CheckedStatsRequest, ComputedTopValues } from '@feedback/semantics';
+import type { StatsValueCounts } from '@feedback/api-types';
+import type { Queryable } from '../storage/db.js';
+import { metricJsonPath } from './metric-jsonpath.js';
+import { pgInstant } from './pg-instant.js';
+import { projectRows } from './project-rows.js';
+import { boundParams, type SqlStatement } from './statement.js';
+import { bucketKeySql } from './stats-bucket-key.js';
+
+/** One output row: `bucket_key` null for the window; `rank` null for the values outside the top. */
+export interface TopValuesRow {
+  /** Index into the request's metrics. */
+  m: number;
+  bucket_key: number | null;
+  rank: number | null;
+  /** The value's text, on window rows of a top value only. */
+  value: string | null;
+  n: number;
+}
+
+/** The statement for every metric of `checked` with `topValues`, or null when none asks. */
+export function buildTopValuesSql(checked: CheckedStatsRequest): SqlStatement | null {
+  const asking = checked.metrics.flatMap((m, i) => (m.topValues === undefined ? [] : [{ m, i, n: m.topValues }]));
+  if (asking.length === 0) return null;
+  const { window } = checked;
+  // The zone as Intl resolved it, as stats-query.ts binds it: PostgreSQL reads some bare names differently.
+  const { params, bind } = boundParams([checked.projectId, pgInstant(window.startMs), pgInstant(window.endMs), window.sqlTimeZone, window.granularity]);
+  const where = ['project_id = $1', 'created_at >= $2::timestamptz', 'created_at < $3::timestamptz'];
+  if (checked.feedbackType !== null) where.push(`feedback_type = ${bind(checked.feedbackType, 'text')}`);
+  if (checked.triggerRef !== null) {
+    where.push(checked.triggerRef.prefix
+      ? `starts_with(trigger_ref, ${bind(checked.triggerRef.value, 'text')})`
+      : `trigger_ref = ${bind(checked.triggerRef.value, 'text')}`);
+  }
+  const bucketKey = bucketKeySql(
+    { startMs: window.startMs, endMs: window.endMs, timeZone: window.sqlTimeZone, timeZoneParam: '$4::text', granularityParam: '$5::float8' },
+    bind,
+  );
+  // Categorical extraction: strings as they are, numbers and booleans as their JSON text.
+  const values = asking.map(({ m }, j) => `, (jsonb_path_query_first(payload, ${bind(metricJsonPath(m.segments, 'categorical'), 'jsonpath')}, '{}', true)) #>> '{}' AS v${j}`);
+  const present = asking.map(({ i }, j) => `SELECT ${i} AS m, bucket_key, v${j} AS v FROM picked WHERE v${j} IS NOT NULL`);
+  // limits[m + 1] is metric m's N; metrics that do not ask never reach `present`.
+  const limits = checked.metrics.map((m) => m.topValues ?? 0);
+  const sql = `
+    WITH picked AS (
+      SELECT ${bucketKey} AS bucket_key ${values.join(' ')}
+      FROM ${projectRows('created_at, payload', where)} AS r
+    ),
+    present AS (${present.join(' UNION ALL ')}),
+    tally AS (SELECT m, bucket_key, v, count(*) AS n FROM present GROUP BY m, bucket_key, v),
+    ranked AS (
+      SELECT m, v, row_number() OVER (PARTITION BY m ORDER BY sum(n) DESC, v COLLATE "C") AS rank
+      FROM tally GROUP BY m, v
+    ),
+    top AS (SELECT m, v, rank FROM ranked WHERE rank <= (${bind(limits, 'int[]')})[m + 1])
+    SELECT t.m,
+           CASE WHEN grouping(t.bucket_key) = 1 THEN NULL ELSE t.bucket_key END AS bucket_key,
+           top.rank::int AS rank, top.v AS value, sum(t.n)::int AS n
+    FROM tally t LEFT JOIN top ON top.m = t.m AND top.v = t.v
+    GROUP BY GROUPING SETS ((t.m, t.bucket_key, top.rank), (t.m, top.rank, top.v))`;
+  return { sql, params };
+}
+
+function zeroCounts(length: number): StatsValueCounts {
+  return { counts: Array.from({ length }, () => 0), other: 0 };
+}
+
+interface Counted {
+  values: string[];
+  byBucketKey: Map<number, StatsValueCounts>;
+  window: StatsValueCounts;
+}
+
+/** The statement's rows as the shared layout takes them: one entry per request metric. */
+export function toComputedTopValues(rows: readonly TopValuesRow[], metricCount: number): (ComputedTopValues | undefined)[] {
+  const byMetric = new Map<number, Counted>();
+  const counted = (m: number): Counted => {
+    let c = byMetric.get(m);
+    if (c === undefined) {
+      c = { values: [], byBucketKey: new Map(), window: { counts: [], other: 0 } };
+      byMetric.set(m, c);
+    }
+    return c;
+  };
+  // The window rows first: they name the values in rank order (ranks 1..N, no gaps), which the
+  // bucket rows then count.
+  for (const row of rows) {
+    if (row.bucket_key !== null) continue;
+    const c = counted(row.m);
+    if (row.rank === null) {
+      c.window.other = row.n;
+    } else {
+      c.values[row.rank - 1] = row.value ?? '';
+      c.window.counts[row.rank - 1] = row.n;
+    }
+  }
+  for (const row of rows) {
+    if (row.bucket_key === null) continue;
+    const c = counted(row.m);
+    const into = c.byBucketKey.get(row.bucket_key) ?? zeroCounts(c.values.length);
+    c.byBucketKey.set(row.bucket_key, into);
+    if (row.rank === null) into.other = row.n;
+    else into.counts[row.rank - 1] = row.n;
+  }
+  return Array.from({ length: metricCount }, (_, m) => byMetric.get(m));
+}
+
+/** Every asking metric's top values (all `undefined` when none asks: no statement runs). */
+export async function runTopValuesQuery(db: Queryable, checked: CheckedStatsRequest): Promise<(ComputedTopValues | undefined)[]> {
+  const statement = buildTopValuesSql(checked);
+  if (statement === null) return checked.metrics.map(() => undefined);
+  const rows = (await db.query<TopValuesRow>(statement.sql, statement.params)).rows;
+  return toComputedTopValues(rows, checked.metrics.length);
+}
