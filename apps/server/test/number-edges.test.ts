@@ -1,14 +1,14 @@
 // Numbers and grids at the edges (SEMANTICS §5): payload numbers that overflow a 64-bit float are
-// a 400, never a stored null; sums and averages are refused only when the running sum leaves the
-// float range; percentiles between ±1.8e308 are finite; stats bucket keys stay in years
+// a 400, never a stored null; sums are exact and rounded once, and they and averages are
+// refused only when that sum leaves the float range; percentiles between ±1.8e308 are finite; stats bucket keys stay in years
 // 0001–9999; empty stats filter strings filter nothing; huge aggregate buckets over old rows keep
 // exact keys. Each answer is also compared with the shared rules the MSW fake computes with.
 import fc from 'fast-check';
 import type { FeedbackAggregateReq, FeedbackStatsReq } from '@feedback/api-types';
-import { percentileCont } from '@feedback/semantics';
+import { exactSum, percentileCont } from '@feedback/semantics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from './support/engines.js';
-import { customFeedback, monitorFeedback, monitorRef } from './support/query-bodies.js';
+import { customFeedback, monitorFeedback, monitorRef, runnableFeedback } from './support/query-bodies.js';
 import { fuzzRuns, fuzzSeed } from './support/fuzz-settings.js';
 import { expect400 } from './support/query-errors.js';
 import { seedFeedback } from './support/query-seed.js';
@@ -109,6 +109,29 @@ describe.each(testEngines())('numbers and grids at the edges on $name', (engine)
       const all = hours.flat().sort((a, b) => a - b);
       expect(res.window_stats?.['x']).toEqual({ count: 7, ...Object.fromEntries(percentiles.map((p) => [`p${p}`, percentileCont(all, p)])) });
       for (const v of Object.values(res.window_stats?.['x'] ?? {})) expect(Number.isFinite(v)).toBe(true);
+    });
+  });
+
+  describe('sums are exact decimal sums rounded once (docs/semantics.md, "Exact sums")', () => {
+    const P = 'acme/number-exact-sums';
+    // In any order a float running sum loses the ones next to 1e16, and 0.1 + 0.2 is not 0.3.
+    const values = [0.1, 1e16, 0.2, 1, 1, -1e16];
+
+    beforeAll(async () => {
+      await seedFeedback(srv.db, values.map((x, i) => ({ at: Date.parse(DAY) + i * 1000, body: customFeedback(P, { x }) })));
+      await seedFeedback(srv.db, [0.1, 0.2, 0.4].map((r, i) => ({ at: Date.parse(DAY) + i * 1000, body: runnableFeedback(P, 'judge', { ratings: { _rating_: r } }) })));
+    });
+
+    it('stats sum and avg: the exact sum, and that sum over the count', async () => {
+      const res = await stats({ ...{ project_id: P, start: DAY, end: NEXT_DAY, granularity: 86_400 }, feedback_type: 'custom.metric', metrics: [{ json_path: 'x', aggregations: ['sum', 'avg'] }] });
+      expect(res.window_stats).toEqual({ x: { sum: 2.3, avg: 2.3 / 6 } });
+      expect(exactSum(values)).toBe(2.3);
+    });
+
+    it('aggregate rating_sums: the exact sum per key', async () => {
+      const res = await aggregate({ project_id: P, after_ms: Date.parse(DAY), before_ms: Date.parse(NEXT_DAY), feedback_types: ['wandb.runnable.'] });
+      expect(res.buckets?.[0]?.rating_sums).toEqual({ _rating_: 0.7 });
+      expect(0.1 + 0.2 + 0.4).not.toBe(0.7); // what a float running sum gives
     });
   });
 

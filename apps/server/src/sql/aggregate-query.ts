@@ -4,7 +4,8 @@
 // three. Tags and ratings are expanded by set-returning functions in
 // the select list, far cheaper per row than a lateral function scan. The maps come back as json
 // (jsonb would reorder their keys) already in code-point order, as the response lists them: the
-// route then has no sorting left to do.
+// route then has no sorting left to do. Rating sums are exact decimal sums rounded once
+// (docs/semantics.md, "Exact sums").
 // Group columns come from a fixed allow-list keyed by the validated enum; values are parameters.
 // At most MAX_AGGREGATE_ROWS + 1 rows come back: one more than an answer may hold, so the route
 // can refuse an oversized answer without ever holding it.
@@ -170,7 +171,7 @@ export function buildAggregateSql(q: AggregateQuery, plan: AggregatePlan = 'thre
     rating_rows AS (
       SELECT ${keyList}, key, count(v)::int AS n, sum(v)::float8 AS s
       FROM (
-        SELECT ${keyList}, key, CASE WHEN jsonb_typeof(value) = 'number' THEN value::float8 END AS v
+        SELECT ${keyList}, key, CASE WHEN jsonb_typeof(value) = 'number' THEN value::numeric END AS v
         FROM (SELECT ${keyList}, key, scorer_ratings -> key AS value
               FROM (SELECT ${keyList}, scorer_ratings, jsonb_object_keys(scorer_ratings) AS key FROM f) AS k) AS kv
       ) AS r

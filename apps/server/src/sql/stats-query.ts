@@ -50,21 +50,33 @@ export function toStatsQuery(checked: CheckedStatsRequest): StatsQuery {
 /** One output row: `bucket_key` null for the window row; metric columns named m<i>_<n>. */
 export type StatsRow = { bucket_key: number | null; n: number } & Record<string, unknown>;
 
-/** The typed value from the metric's path match (already of an accepted JSON type, or NULL). */
-const VALUE_EXPR: Record<ValueType, (j: string) => string> = {
-  numeric: (j) => `(${j})::float8`,
+/**
+ * The typed value from the metric's path match (already of an accepted JSON type, or NULL).
+ * Numeric values are read as `numeric` (the exact decimal jsonb holds) when a sum or an average
+ * is asked for, so the sum is exact and rounded once (docs/semantics.md, "Exact sums"); as float8
+ * otherwise (cheaper to compare). min/max give the same answer either way: each stored decimal is
+ * the shortest text of a double, so numeric order is float8 order and the cast back is exact.
+ */
+const VALUE_EXPR: Record<ValueType, (j: string, exactSums: boolean) => string> = {
+  numeric: (j, exactSums) => `(${j})::${exactSums ? 'numeric' : 'float8'}`,
   boolean: (j) => `(${j})::boolean`,
   categorical: (j) => `(${j}) #>> '{}'`,
 };
 
+/** Whether a numeric metric reads its values as exact decimals (see VALUE_EXPR). */
+export function needsExactSum(m: ResolvedMetric): boolean {
+  return m.valueType === 'numeric' && m.aggregations.some((a) => a === 'sum' || a === 'avg');
+}
+
 /** How each aggregation reads the metric's value column `v`, per value type. */
 const AGG_EXPR: Record<ValueType, Partial<Record<AggregationType, (v: string) => string>>> = {
   numeric: {
+    // The exact sum rounded once: a sum past the float range fails the cast (22003, a 400).
     sum: (v) => `coalesce(sum(${v}), 0)::float8`,
-    // Not avg(): PostgreSQL's float8 avg also accumulates squares, which overflow (an error)
-    // for values far inside the range (avg of 2e155 and 0). Its result is this same quotient of
-    // the plain running sum, so only a sum that itself leaves the range is refused.
-    avg: (v) => `(sum(${v}) / nullif(count(${v}), 0)::float8)`,
+    // Not avg(): the rounded exact sum over the count, the same quotient the fake computes.
+    // (PostgreSQL's float8 avg also accumulates squares, which overflow for values far inside
+    // the range, avg of 2e155 and 0; numeric avg rounds its own quotient.)
+    avg: (v) => `(sum(${v})::float8 / nullif(count(${v}), 0)::float8)`,
     min: (v) => `min(${v})::float8`,
     max: (v) => `max(${v})::float8`,
     count: (v) => `count(${v})::int`,
@@ -73,7 +85,7 @@ const AGG_EXPR: Record<ValueType, Partial<Record<AggregationType, (v: string) =>
   },
   boolean: {
     sum: (v) => `coalesce(sum(${v}::int), 0)::float8`,
-    avg: (v) => `avg(${v}::int)::float8`,
+    avg: (v) => `(sum(${v}::int)::float8 / nullif(count(${v}), 0)::float8)`,
     min: (v) => `min(${v}::int)::float8`,
     max: (v) => `max(${v}::int)::float8`,
     count: (v) => `count(${v})::int`,
@@ -90,7 +102,7 @@ const AGG_EXPR: Record<ValueType, Partial<Record<AggregationType, (v: string) =>
 };
 
 const PERCENTILE_INPUT: Record<ValueType, ((v: string) => string) | undefined> = {
-  numeric: (v) => v,
+  numeric: (v) => `${v}::float8`,
   boolean: (v) => `${v}::int::float8`,
   categorical: undefined,
 };
@@ -123,7 +135,7 @@ export function buildStatsSql(q: StatsQuery, opts: { halvedPercentiles?: boolean
     // One jsonpath call per row and metric: walks object keys only (json_path never indexes an
     // array) and keeps only the JSON types the metric takes.
     const path = bind(metricJsonPath(m.segments, m.valueType), 'jsonpath');
-    values.push(`${VALUE_EXPR[m.valueType](`jsonb_path_query_first(payload, ${path}, '{}', true)`)} AS v${i}`);
+    values.push(`${VALUE_EXPR[m.valueType](`jsonb_path_query_first(payload, ${path}, '{}', true)`, needsExactSum(m))} AS v${i}`);
     let out = 0;
     for (const agg of m.aggregations) {
       const expr = AGG_EXPR[m.valueType][agg];

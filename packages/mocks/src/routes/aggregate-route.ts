@@ -6,6 +6,7 @@ import {
   assembleAggregateResponse,
   checkAggregateRequest,
   compareCodePoints,
+  ExactSum,
   feedbackTypeMatches,
   idPatternMatches,
   type AggregateGroupCounts,
@@ -22,7 +23,7 @@ interface AggregateGroup {
   scored: number;
   tagCounts: Map<string, number>;
   ratingCounts: Map<string, number>;
-  ratingSums: Map<string, number>;
+  ratingSums: Map<string, ExactSum>;
 }
 
 function matches(row: StoredFeedback, q: CheckedAggregateRequest): boolean {
@@ -84,7 +85,9 @@ function accumulate(group: AggregateGroup, row: StoredFeedback): void {
   for (const [key, value] of Object.entries(row.content.scorer_ratings)) {
     if (typeof value !== 'number') continue;
     addTo(group.ratingCounts, key, 1);
-    addTo(group.ratingSums, key, value);
+    let sum = group.ratingSums.get(key);
+    if (sum === undefined) group.ratingSums.set(key, (sum = new ExactSum()));
+    sum.add(value);
   }
 }
 
@@ -101,7 +104,8 @@ function toGroupCounts(g: AggregateGroup): AggregateGroupCounts {
     scoredCount: g.scored,
     tagCounts: sortedRecord(g.tagCounts),
     ratingCounts: sortedRecord(g.ratingCounts),
-    ratingSums: sortedRecord(g.ratingSums),
+    // Exact sums rounded once (docs/semantics.md, "Exact sums"); ratings lie in [0, 1], so finite.
+    ratingSums: sortedRecord(new Map([...g.ratingSums].map(([key, sum]) => [key, sum.toNumber()]))),
   };
 }
 

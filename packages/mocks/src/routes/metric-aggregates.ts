@@ -1,16 +1,15 @@
 // One metric's outputs over one group of rows, with the arithmetic the server's SQL uses per
-// value type (sql/stats-query.ts): numeric values as float8; booleans as 0/1 for
+// value type (sql/stats-query.ts): numeric values as float8, sums exact (exactSum); booleans as 0/1 for
 // sum/avg/min/max/percentiles and counted for count_true/count_false; categorical text ordered
 // by code point (COLLATE "C"). Empty groups give what SQL gives: sums and counts 0, others null.
 import type { StatsValue } from '@feedback/api-types';
-import { compareCodePoints, metricOverflowError, percentileCont, type ResolvedMetric } from '@feedback/semantics';
+import { compareCodePoints, exactSum, metricOverflowError, percentileCont, type ResolvedMetric } from '@feedback/semantics';
 
 export type MetricValue = number | boolean | string;
 
-/** The float8 sum, which PostgreSQL refuses to carry past the largest finite value. */
+/** The exact sum rounded once (docs/semantics.md, "Exact sums"); past the float range, a 400. */
 function sumOf(values: readonly number[]): number {
-  let sum = 0;
-  for (const v of values) sum += v;
+  const sum = exactSum(values);
   if (!Number.isFinite(sum)) throw metricOverflowError();
   return sum;
 }
@@ -33,8 +32,8 @@ function numericOutputs(metric: ResolvedMetric, numbers: readonly number[], flag
       case 'sum':
         return sumOf(numbers);
       case 'avg':
-        // The running sum over the count, as the server's SQL computes it: no sum of squares
-        // decides whether an average is refused (§5: avg of [2e155, 0] is 1e155).
+        // The rounded exact sum over the count, as the server's SQL computes it: no sum of
+        // squares decides whether an average is refused (§5: avg of [2e155, 0] is 1e155).
         return n === 0 ? null : sumOf(numbers) / n;
       case 'min':
         return extremeOf(numbers, byNumber, -1);

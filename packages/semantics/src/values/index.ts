@@ -6,4 +6,5 @@ export { jsonScalarText, plainDecimalText } from './json-text.js';
 export { compareCodePoints } from './order.js';
 export { assertFiniteNumbers } from './finite-numbers.js';
 export { interpolate, percentileCont, widePercentile } from './percentile.js';
+export { ExactSum, exactSum } from './exact-sum.js';
 export { MAX_JSON_DEPTH, assertCleanStrings, assertMaxDepth, hasUnstorableText, jsonDepth, utf8ByteLength } from './strings.js';
