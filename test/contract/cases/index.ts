@@ -11,9 +11,10 @@ import { purgeCases } from './purge-cases.js';
 import { replaceCases } from './replace-cases.js';
 import { limitCases } from './limit-cases.js';
 import { statsCases } from './stats-cases.js';
+import { statsTopValuesCases } from './stats-top-values-cases.js';
 import { queryCases } from './query-cases.js';
 import { validationCases } from './validation-cases.js';
 
 export type { CaseExpect, CaseRequest, CaseStep, ContractCase, DetailEntry, Endpoint } from './contract-case.js';
 
-export const contractCases: readonly ContractCase[] = [...authCases, ...validationCases, ...bodyEncodingCases, ...createCases, ...createBatchCases, ...statsCases, ...aggregateCases, ...limitCases, ...numberEdgeCases, ...payloadSchemaCases, ...replaceCases, ...purgeCases, ...queryCases];
+export const contractCases: readonly ContractCase[] = [...authCases, ...validationCases, ...bodyEncodingCases, ...createCases, ...createBatchCases, ...statsCases, ...statsTopValuesCases, ...aggregateCases, ...limitCases, ...numberEdgeCases, ...payloadSchemaCases, ...replaceCases, ...purgeCases, ...queryCases];

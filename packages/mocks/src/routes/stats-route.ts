@@ -9,6 +9,8 @@ import {
   extractMetricValue,
   extractPath,
   triggerRefMatches,
+  wantsTopValues,
+  withTopValues,
   type CheckedStatsRequest,
   type ComputedAggregates,
   type ComputedStats,
@@ -18,6 +20,7 @@ import { assertProjectAccess } from '../http/auth.js';
 import type { StoredFeedback } from '../store/stored-feedback.js';
 import { metricOutputs, type MetricValue } from './metric-aggregates.js';
 import type { RouteContext } from './route-context.js';
+import { computeTopValues } from './stats-top-values.js';
 
 /** Present values per metric for one group of rows, plus the row count. */
 class Group {
@@ -71,6 +74,8 @@ export function feedbackStats(body: FeedbackStatsReq, ctx: RouteContext): Feedba
   assertProjectAccess(ctx.principal, body.project_id);
   const checked = checkStatsRequest(body, ctx.now());
   ctx.assertAvailable();
-  const rows = ctx.store.inWindow(checked.projectId, checked.window.startMs, checked.window.endMs);
-  return assembleStatsResponse(checked, computeStats(checked, rows));
+  const inWindow = ctx.store.inWindow(checked.projectId, checked.window.startMs, checked.window.endMs);
+  // top_values (our extension) reads the rows a second time: kept in an array only when asked for.
+  const rows = wantsTopValues(checked.metrics) ? [...inWindow] : inWindow;
+  return withTopValues(assembleStatsResponse(checked, computeStats(checked, rows)), checked, computeTopValues(checked, rows));
 }
