@@ -1,0 +1,134 @@
+// `feedback seed`: demo rows through batch create, resumable and Ctrl-C safe; or, with --jsonl,
+// the same rows spread over --days as an import file for `feedback-server import`.
+import { Command } from 'commander';
+import type { FeedbackCreateReq } from '@feedback/sdk';
+import { apiClient } from '../api-client.js';
+import type { Context } from '../context.js';
+import { note, say } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { ReportedFailure, UsageError } from '../cli-errors.js';
+import { nonNegativeInt, positiveInt, projectId, timeZone } from '../options/parse-values.js';
+import { parseInstant } from '../options/time-window.js';
+import { formatOffset, offsetChanges } from '../options/zoned-time.js';
+import { startProgress } from '../progress.js';
+import { formatCount } from '../render/format-values.js';
+import { demoRow } from '../seed/demo-rows.js';
+import { demoTimes } from '../seed/timeline.js';
+import { existingIds } from '../transfer/existing-ids.js';
+
+interface SeedOptions {
+  project: string;
+  rows: number;
+  days: number;
+  seed: number;
+  batch: number;
+  tz: string | undefined;
+  end: string | undefined;
+  jsonl: boolean;
+  user: string;
+  url?: string;
+  key?: string;
+}
+
+const DAY = 86_400_000;
+
+export function seedCommand(ctx: Context): Command {
+  return new Command('seed')
+    .summary('write realistic demo feedback into a project')
+    .description(
+      'Writes demo rows through batch create: two LLM-judge scorers (some run by monitors), a latency monitor, ' +
+        "users' thumbs with tags, reactions, notes and a custom eval type with nested payloads.\n\n" +
+        'Every row has a client id made from (project, --seed, row number), so running the same command again ' +
+        'skips the rows already written: an interrupted seed resumes where it stopped. Ctrl-C stops after the ' +
+        'batch in flight.\n\n' +
+        'The server stamps created_at, so rows written through the API are dated now. With --jsonl the same rows, ' +
+        'dated over the last --days in a daily rhythm of --tz (crossing a DST change when the window holds one), ' +
+        'are written to stdout as an import file for `feedback-server import -`, which keeps created_at.',
+    )
+    .requiredOption('-p, --project <entity/project>', 'project to write into', projectId)
+    .option('-n, --rows <n>', 'number of rows', positiveInt, 1000)
+    .option('-d, --days <n>', 'days the --jsonl rows span, ending at --end', positiveInt, 14)
+    .option('--seed <n>', 'which demo dataset: another seed gives other rows and other ids', nonNegativeInt, 1)
+    .option('--batch <n>', 'rows per batch create request (at most 1000)', positiveInt, 1000)
+    .option('--tz <zone>', 'zone of the daily rhythm of --jsonl rows (default: this machine’s)', timeZone)
+    .option('--end <time>', 'end of the --jsonl window (default: now)')
+    .option('--jsonl', 'write an import file with created_at to stdout instead of calling the API', false)
+    .option('--user <name>', 'wb_user_id of the --jsonl rows', 'demo')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ feedback seed --project acme/demo --rows 20000
+  $ feedback seed --project acme/demo --rows 20000          # again: skips the 20,000 rows, writes none
+  $ feedback seed --project acme/demo --rows 5000 --seed 2  # 5,000 other rows
+  $ feedback seed --project acme/demo --rows 50000 --days 14 --tz America/New_York --end 2024-03-17 --jsonl \\
+      | feedback-server import -                            # dated rows, across the March DST change`,
+    )
+    .action(async (_opts: unknown, command: Command) => {
+      const opts = command.optsWithGlobals<SeedOptions>();
+      if (opts.batch > 1000) throw new UsageError('--batch is at most 1000 (the batch create limit)');
+      if (opts.jsonl) writeImportFile(ctx, opts);
+      else await seedThroughApi(ctx, opts);
+    });
+}
+
+function rowsFrom(opts: SeedOptions, from: number, to: number): FeedbackCreateReq[] {
+  const rows: FeedbackCreateReq[] = [];
+  for (let index = from; index < to; index++) rows.push(demoRow({ project: opts.project, seed: opts.seed, index }));
+  return rows;
+}
+
+async function seedThroughApi(ctx: Context, opts: SeedOptions): Promise<void> {
+  const client = apiClient(ctx, opts);
+  const started = ctx.now();
+  let created = 0;
+  let present = 0;
+  let done = 0;
+  const progress = startProgress(ctx, 'seed', opts.rows);
+  try {
+    await ctx.interrupt.graceful('Ctrl-C: stopping after the batch in flight (press it again to quit now)', async () => {
+      while (done < opts.rows && !ctx.interrupt.requested) {
+        const batch = rowsFrom(opts, done, Math.min(opts.rows, done + opts.batch));
+        const there = await existingIds(client, opts.project, batch.map((row) => row.id ?? ''));
+        const fresh = batch.filter((row) => !there.has(row.id ?? ''));
+        // Atomic: the batch is written whole or not at all, so "done" never counts half a batch.
+        if (fresh.length > 0) await client.createBatch({ batch: fresh });
+        created += fresh.length;
+        present += batch.length - fresh.length;
+        done += batch.length;
+        progress.update(done);
+      }
+    });
+  } finally {
+    progress.stop();
+  }
+  const seconds = (ctx.now() - started) / 1000;
+  const summary = `${formatCount(created)} rows created, ${formatCount(present)} already present, in ${seconds.toFixed(1)} s (${formatCount(done / Math.max(seconds, 0.001))} rows/s)`;
+  if (done < opts.rows) {
+    note(ctx, `${ctx.err.yellow('interrupted')}: ${formatCount(done)} of ${formatCount(opts.rows)} rows in ${opts.project}; ${summary}`);
+    note(ctx, `resume with the same command: feedback seed --project ${opts.project} --rows ${opts.rows} --seed ${opts.seed}`);
+    throw new ReportedFailure('interrupted', EXIT.interrupted);
+  }
+  say(ctx, `${ctx.out.green('seeded')} ${opts.project}: ${summary}`);
+}
+
+function writeImportFile(ctx: Context, opts: SeedOptions): void {
+  const zone = opts.tz ?? ctx.config.localZone;
+  const endMs = opts.end === undefined ? Math.floor(ctx.now() / 60_000) * 60_000 : parseInstant(opts.end, zone, ctx.now());
+  const startMs = endMs - opts.days * DAY;
+  const times = demoTimes(opts.rows, startMs, endMs, zone, opts.seed);
+  for (let from = 0; from < opts.rows; from += opts.batch) {
+    const to = Math.min(opts.rows, from + opts.batch);
+    const lines = rowsFrom(opts, from, to).map((row, i) =>
+      JSON.stringify({ ...row, created_at: new Date(times[from + i] ?? startMs).toISOString(), wb_user_id: opts.user }),
+    );
+    ctx.streams.stdout.write(`${lines.join('\n')}\n`);
+  }
+  const changes = offsetChanges(zone, startMs, endMs);
+  const dst = changes.map((c) => `${new Date(c.atMs).toISOString()} (${formatOffset(c.fromMinutes)} → ${formatOffset(c.toMinutes)})`);
+  note(
+    ctx,
+    `wrote ${formatCount(opts.rows)} rows of ${opts.project} dated ${new Date(startMs).toISOString()} – ${new Date(endMs).toISOString()}; ` +
+      (dst.length === 0 ? `no DST change in ${zone} in this window` : `DST change in ${zone}: ${dst.join(', ')}`),
+  );
+}
