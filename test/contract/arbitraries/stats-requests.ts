@@ -21,6 +21,7 @@ export interface MetricTemplate {
   value_type?: ValueType;
   aggregations?: AggregationType[];
   percentiles?: number[];
+  top_values?: number;
 }
 
 const metricArb: fc.Arbitrary<MetricTemplate> = fc
@@ -38,8 +39,10 @@ const metricArb: fc.Arbitrary<MetricTemplate> = fc
       ),
       1,
     ),
+    // Our extension: mostly small (so ties and `other` are common), 50 for "everything".
+    topValues: sometimes(fc.constantFrom(1, 2, 3, 50), 1),
   })
-  .map(({ jsonPath, valueType, allowedPick, anyAggregations, listAggregations, percentiles }) => {
+  .map(({ jsonPath, valueType, allowedPick, anyAggregations, listAggregations, percentiles, topValues }) => {
     const allowed = ALLOWED[valueType ?? 'numeric'];
     const picked = allowedPick.map((i) => allowed[i % allowed.length]).filter((a): a is AggregationType => a !== undefined);
     const m: MetricTemplate = { json_path: jsonPath };
@@ -48,6 +51,8 @@ const metricArb: fc.Arbitrary<MetricTemplate> = fc
     else if (listAggregations) m.aggregations = [...new Set(picked)];
     // Percentiles of categorical metrics are refused: ask for them only now and then.
     if (percentiles !== undefined && (valueType !== 'categorical' || percentiles.length === 0 || allowedPick.length === 4)) m.percentiles = percentiles;
+    // top_values off categorical metrics is refused: ask for it there only now and then.
+    if (topValues !== undefined && (valueType === 'categorical' || allowedPick.length === 4)) m.top_values = topValues;
     return m;
   });
 
