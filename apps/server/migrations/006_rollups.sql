@@ -41,7 +41,7 @@ $$;
 -- /feedback/stats: rows per (cell, feedback_type, trigger_ref).
 CREATE TABLE feedback_stats_rollup (
   project_id    text        NOT NULL,
-  level         smallint    NOT NULL CHECK (level IN (900, 3600, 86400)),
+  level         integer     NOT NULL CHECK (level IN (900, 3600, 86400)),
   cell_start    timestamptz NOT NULL,
   feedback_type text        NOT NULL,
   trigger_ref   text,
@@ -54,7 +54,7 @@ CREATE TABLE feedback_stats_rollup (
 -- count_false of a numeric metric) and boolean true / false counts.
 CREATE TABLE feedback_stats_rollup_leaf (
   project_id    text        NOT NULL,
-  level         smallint    NOT NULL CHECK (level IN (900, 3600, 86400)),
+  level         integer     NOT NULL CHECK (level IN (900, 3600, 86400)),
   cell_start    timestamptz NOT NULL,
   feedback_type text        NOT NULL,
   trigger_ref   text,
@@ -72,7 +72,7 @@ CREATE TABLE feedback_stats_rollup_leaf (
 -- /feedback/aggregate: per cell and every dimension it filters or groups on.
 CREATE TABLE feedback_aggregate_rollup (
   project_id         text        NOT NULL,
-  level              smallint    NOT NULL CHECK (level IN (900, 3600, 86400)),
+  level              integer     NOT NULL CHECK (level IN (900, 3600, 86400)),
   cell_start         timestamptz NOT NULL,
   feedback_type      text        NOT NULL,
   scorer_id          text        NOT NULL,
