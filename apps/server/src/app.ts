@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { ApiError, BATCH_BODY_LIMIT_BYTES, MAX_JSON_DEPTH } from '@feedback/semantics';
 import { requireApiKey, requireScopes } from './http/auth.js';
 import { docsRouter } from './http/docs.js';
+import { dashboardRouter } from './http/dashboard.js';
 import { errorHandler } from './http/error-handler.js';
 import { httpLogger } from './http/logging.js';
 import { limitPerAddress, limitPerKey, RATE_LIMIT_DEFAULTS, type RateLimitSettings } from './http/rate-limit.js';
@@ -48,6 +49,8 @@ export interface AppDeps {
   rateLimiter?: WindowLimiter;
   /** Proxies allowed to name the client in X-Forwarded-For (the per-address limit); none by default. */
   trustProxy?: TrustProxy;
+  /** The built dashboard (apps/dashboard/dist), served at `/`; not served when absent. */
+  dashboardDir?: string;
 }
 
 export interface RouteDeps {
@@ -69,6 +72,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(httpLogger(deps.logger));
   app.use(docsRouter(spec));
   app.use(healthRouter(deps.db));
+  if (deps.dashboardDir !== undefined) app.use(dashboardRouter(deps.dashboardDir));
   // Authenticate first, then parse: an anonymous request costs a header check and a key lookup,
   // and its body is never parsed nor inflated (closeOnUnreadBody). Limits by address come before
   // the key is looked up; by key, before the body is read.

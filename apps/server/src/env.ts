@@ -1,4 +1,5 @@
 // The only module that reads process.env: everything else receives a parsed Config.
+import { fileURLToPath } from 'node:url';
 import { BATCH_BODY_LIMIT_BYTES, type KeyScope } from '@feedback/semantics';
 import { parseEnv } from './env-parsers.js';
 import { DEFAULT_CREATE_QUEUE_LIMITS, type CreateQueueLimits } from './sql/insert-batcher.js';
@@ -43,7 +44,12 @@ export interface Config {
   shutdownGraceMs: number;
   /** How long one migration statement may wait for a table lock before it gives up and retries. */
   migrationLockTimeoutMs: number;
+  /** The built dashboard served at `/` (FEEDBACK_DASHBOARD_DIR; default the dashboard workspace's dist). */
+  dashboardDir: string;
 }
+
+// From src/ and from dist/ alike: apps/server/<src|dist>/ → apps/dashboard/dist/.
+const DEFAULT_DASHBOARD_DIR = fileURLToPath(new URL('../../dashboard/dist/', import.meta.url));
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -73,5 +79,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     httpTimeouts: readHttpTimeouts(env),
     shutdownGraceMs: parseEnv.int(env, 'FEEDBACK_SHUTDOWN_GRACE_MS', 10_000, 100, 600_000),
     migrationLockTimeoutMs: parseEnv.int(env, 'FEEDBACK_MIGRATION_LOCK_TIMEOUT_MS', 5_000, 100, 600_000),
+    dashboardDir: env['FEEDBACK_DASHBOARD_DIR'] || DEFAULT_DASHBOARD_DIR,
   };
 }

@@ -89,6 +89,7 @@ async function serveHttp(db: Db, config: Config, logger: Logger): Promise<void> 
     createQueue: config.createQueue,
     rateLimits: config.rateLimits,
     trustProxy: config.trustProxy,
+    dashboardDir: config.dashboardDir,
   });
   const server = createHttpServer(app, config.httpTimeouts).listen(config.port, config.host);
   await once(server, 'listening');
