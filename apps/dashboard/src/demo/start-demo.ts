@@ -7,7 +7,7 @@ import { DEMO_KEY, demoRows } from './demo-data.js';
 export async function startDemo(baseUrl: string): Promise<void> {
   const fake = createFeedbackFake({
     baseUrl,
-    apiKeys: [{ key: DEMO_KEY, user: 'demo-user', projects: ['acme/*', 'demo/*'] }],
+    apiKeys: [{ key: DEMO_KEY, user: 'demo-user', projects: ['*/*'] }],
     rows: demoRows(Date.now()),
   });
   const worker = setupWorker(...fake.handlers);
