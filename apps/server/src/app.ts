@@ -51,12 +51,16 @@ export interface AppDeps {
   trustProxy?: TrustProxy;
   /** The built dashboard (apps/dashboard/dist), served at `/`; not served when absent. */
   dashboardDir?: string;
+  /** Write roll-up deltas with every insert (FEEDBACK_ROLLUPS; default true). */
+  rollups?: boolean;
 }
 
 export interface RouteDeps {
   db: Db;
   now: () => number;
   inserts: InsertBatcher;
+  /** Write roll-up deltas with inserts (src/rollups/README.md). */
+  rollups: boolean;
 }
 
 // Group insert (sql/insert-batcher.ts): at most this many create statements in flight; requests
@@ -65,7 +69,8 @@ const INSERT_GROUP = { maxInFlight: 4, maxBatchRows: 500, maxBatchChars: 8 * 102
 
 export function createApp(deps: AppDeps): Express {
   const spec = loadSpec();
-  const routeDeps: RouteDeps = { db: deps.db, now: deps.now ?? Date.now, inserts: createInsertBatcher(deps.db, { ...INSERT_GROUP, ...(deps.createQueue ?? DEFAULT_CREATE_QUEUE_LIMITS) }) };
+  const rollups = deps.rollups ?? true;
+  const routeDeps: RouteDeps = { db: deps.db, now: deps.now ?? Date.now, rollups, inserts: createInsertBatcher(deps.db, { ...INSERT_GROUP, ...(deps.createQueue ?? DEFAULT_CREATE_QUEUE_LIMITS), rollups }) };
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');

@@ -27,6 +27,15 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(`${name} must be true or false, got ${JSON.stringify(raw)}`);
 }
 
+/** A switch written `on` or `off` (case-insensitive). */
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw.toLowerCase() === 'on') return true;
+  if (raw.toLowerCase() === 'off') return false;
+  throw new ConfigError(`${name} must be on or off, got ${JSON.stringify(raw)}`);
+}
+
 /** A count of processes, or `auto`: one per core the machine offers this process. */
 function workers(env: NodeJS.ProcessEnv, name: string): number {
   const raw = env[name];
@@ -74,4 +83,4 @@ function apiKeys(env: NodeJS.ProcessEnv, name: string): ApiKeySeed[] | undefined
   });
 }
 
-export const parseEnv = { int, bool, optionalString, apiKeys, workers };
+export const parseEnv = { int, bool, onOff, optionalString, apiKeys, workers };

@@ -46,6 +46,8 @@ export interface Config {
   migrationLockTimeoutMs: number;
   /** The built dashboard served at `/` (FEEDBACK_DASHBOARD_DIR; default the dashboard workspace's dist). */
   dashboardDir: string;
+  /** FEEDBACK_ROLLUPS=on|off: keep roll-ups at ingest (default on); off = no deltas written, reads raw. */
+  rollups: boolean;
 }
 
 // From src/ and from dist/ alike: apps/server/<src|dist>/ → apps/dashboard/dist/.
@@ -80,5 +82,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: parseEnv.int(env, 'FEEDBACK_SHUTDOWN_GRACE_MS', 10_000, 100, 600_000),
     migrationLockTimeoutMs: parseEnv.int(env, 'FEEDBACK_MIGRATION_LOCK_TIMEOUT_MS', 5_000, 100, 600_000),
     dashboardDir: env['FEEDBACK_DASHBOARD_DIR'] || DEFAULT_DASHBOARD_DIR,
+    rollups: parseEnv.onOff(env, 'FEEDBACK_ROLLUPS', true),
   };
 }

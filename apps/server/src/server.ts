@@ -90,6 +90,7 @@ async function serveHttp(db: Db, config: Config, logger: Logger): Promise<void> 
     rateLimits: config.rateLimits,
     trustProxy: config.trustProxy,
     dashboardDir: config.dashboardDir,
+    rollups: config.rollups,
   });
   const server = createHttpServer(app, config.httpTimeouts).listen(config.port, config.host);
   await once(server, 'listening');

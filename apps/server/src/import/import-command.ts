@@ -18,7 +18,7 @@ export async function importCommand(args: readonly string[], config: Config, log
   const db = await openDb(config);
   try {
     await migrate(db, migrateOptions(config, logger));
-    const result = await importFile(db, file, { maxLineBytes: config.bodyLimitBytes + LINE_OVERHEAD_BYTES });
+    const result = await importFile(db, file, { maxLineBytes: config.bodyLimitBytes + LINE_OVERHEAD_BYTES, rollups: config.rollups });
     report(result);
     return result.rejected > 0 ? 1 : 0;
   } finally {

@@ -28,6 +28,8 @@ export interface ImportOptions {
   batchBytes?: number;
   /** Called after each batch of lines is read (and, while nothing was rejected, written). */
   onProgress?: (progress: ImportProgress) => void;
+  /** Write the roll-up deltas with each batch (FEEDBACK_ROLLUPS). Default false: rows left to the backfill. */
+  rollups?: boolean;
 }
 
 export interface ImportProgress {
@@ -81,7 +83,7 @@ export async function importLines(db: Db, source: AsyncIterable<Uint8Array | str
       let linesSinceReport = 0;
       const flush = async () => {
         // Once a line is rejected nothing will be stored: the rest is only checked.
-        await writeBatch(tx, batch, progress, reject, progress.rejected === 0);
+        await writeBatch(tx, batch, progress, reject, progress.rejected === 0, options.rollups === true);
         batch = [];
         bytes = 0;
         linesSinceReport = 0;
@@ -125,6 +127,7 @@ async function writeBatch(
   progress: ImportProgress,
   reject: (line: number, reason: string) => void,
   write: boolean,
+  rollups: boolean,
 ): Promise<void> {
   const first = new Map<string, Pending>();
   for (const p of batch) {
@@ -135,7 +138,7 @@ async function writeBatch(
     else reject(p.line, `id ${p.row.id} in ${p.row.project_id} is on line ${earlier.line} with different content`);
   }
   const unique = [...first.values()];
-  const inserted = write ? await insertFeedback(tx, unique.map((p) => p.row)) : new Set<string>();
+  const inserted = write ? await insertFeedback(tx, unique.map((p) => p.row), { rollups }) : new Set<string>();
   progress.inserted += inserted.size;
   const taken = unique.filter((p) => !inserted.has(feedbackKey(p.row)));
   const stored = await findStoredRows(tx, taken.map((p) => p.row));

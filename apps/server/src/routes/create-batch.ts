@@ -12,14 +12,14 @@ import type { CreateQueueLimits } from '../sql/insert-batcher.js';
 /** Batch transactions in flight per process: as many as the create group insert's statements. */
 export const BATCH_WRITES_IN_FLIGHT = 4;
 
-export function createBatchRoute({ db, now }: RouteDeps, queue: CreateQueueLimits): RequestHandler {
+export function createBatchRoute({ db, now, rollups }: RouteDeps, queue: CreateQueueLimits): RequestHandler {
   // Batches waiting for a slot are bounded by the same bytes as the creates waiting for theirs.
   const gate = createBatchWriteGate({ maxInFlight: BATCH_WRITES_IN_FLIGHT, maxWaitingChars: queue.maxQueuedChars });
   return async (req, res) => {
     const principal = req.principal;
     if (principal === undefined) throw new ApiError('unauthorized', 'Missing or invalid credentials');
     const checked = checkCreateBatchRequest(req.body as FeedbackCreateBatchReq, principal, now(), uuidv7);
-    const rowsJson = batchRowsJson(checked);
-    res.json(await gate.run(rowsJson.length, () => writeCreateBatch(db, checked, rowsJson)));
+    const rowsJson = batchRowsJson(checked, rollups);
+    res.json(await gate.run(rowsJson.rows.length, () => writeCreateBatch(db, checked, rowsJson)));
   };
 }

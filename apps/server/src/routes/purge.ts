@@ -1,10 +1,12 @@
 // POST /feedback/purge: the request resolved by the shared rules (ids in Weave's form, or our
-// filter), then one DELETE. Statistics read the same table, so they reflect it at once.
+// filter), then one DELETE and, in the same transaction, the roll-ups of the cells it removed
+// rolled-up rows from recomputed. Statistics reflect it at once.
 import type { RequestHandler } from 'express';
 import type { FeedbackPurgeReq } from '@feedback/api-types';
 import { assemblePurgeResponse, checkPurgeRequest } from '@feedback/semantics';
 import type { RouteDeps } from '../app.js';
 import { assertProjectAccess } from '../http/auth.js';
+import { recomputeRollupCells } from '../rollups/rebuild.js';
 import { purgeFeedback } from '../sql/purge-feedback.js';
 
 export function purgeRoute({ db }: RouteDeps): RequestHandler {
@@ -12,6 +14,13 @@ export function purgeRoute({ db }: RouteDeps): RequestHandler {
     const body = req.body as FeedbackPurgeReq;
     assertProjectAccess(req.principal, body.project_id);
     const request = checkPurgeRequest(body);
-    res.json(assemblePurgeResponse(await purgeFeedback(db, request)));
+    // Whether or not this process writes roll-ups (FEEDBACK_ROLLUPS): rows rolled up earlier
+    // must leave the roll-ups with them.
+    const deleted = await db.transaction(async (tx) => {
+      const result = await purgeFeedback(tx, request);
+      await recomputeRollupCells(tx, request.projectId, result.rolledUpQuarters);
+      return result.deleted;
+    });
+    res.json(assemblePurgeResponse(deleted));
   };
 }

@@ -1,4 +1,6 @@
 // Writes and point reads of feedback rows.
+import { INSERT_WITH_ROLLUPS_SQL } from '../rollups/insert-with-rollups.js';
+import { leavesJson } from '../rollups/payload-leaves.js';
 import type { Queryable } from '../storage/db.js';
 import { FEEDBACK_COLUMNS, type FeedbackInsertRow, type StoredFeedback } from './feedback-row.js';
 import { COVERED_EXPR } from './project-rows.js';
@@ -27,15 +29,33 @@ export function feedbackKey(row: { project_id: string; id: string }): string {
   return `${row.project_id}\u0000${row.id}`;
 }
 
-/** Inserts rows; returns the feedbackKey of each row that was new (a conflicting id is skipped, not overwritten). */
-export async function insertFeedback(db: Queryable, rows: readonly FeedbackInsertRow[]): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
-  return insertFeedbackJson(db, JSON.stringify(rows));
+export interface InsertOptions {
+  /**
+   * Write the roll-up deltas with the rows, in the same statement (the server's writes, unless
+   * FEEDBACK_ROLLUPS=off). Without, the rows are stored as not yet rolled up (rolled_up NULL):
+   * reads count them raw until the backfill job rolls them up. Default false.
+   */
+  rollups?: boolean;
 }
 
-/** The same, for rows already serialised as one JSON array (the group insert sizes its batches by it). */
-export async function insertFeedbackJson(db: Queryable, rowsJson: string): Promise<Set<string>> {
-  const res = await db.query<{ project_id: string; id: string }>(INSERT_SQL, [rowsJson]);
+/**
+ * Inserts rows with distinct (project_id, id); returns the feedbackKey of each row that was new
+ * (a conflicting id is skipped, not overwritten).
+ */
+export async function insertFeedback(db: Queryable, rows: readonly FeedbackInsertRow[], opts: InsertOptions = {}): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  return insertFeedbackJson(db, JSON.stringify(rows), opts.rollups === true ? leavesJson(rows.map((r) => r.payload)) : null);
+}
+
+/**
+ * The same, for rows already serialised as one JSON array (the group insert sizes its batches by
+ * it); `rowLeavesJson`, when given, is the array of their leaves (rollups/payload-leaves.ts), and
+ * the roll-up deltas are written with them.
+ */
+export async function insertFeedbackJson(db: Queryable, rowsJson: string, rowLeavesJson: string | null = null): Promise<Set<string>> {
+  const res = rowLeavesJson === null
+    ? await db.query<{ project_id: string; id: string }>(INSERT_SQL, [rowsJson])
+    : await db.query<{ project_id: string; id: string }>(INSERT_WITH_ROLLUPS_SQL, [rowsJson, rowLeavesJson]);
   return new Set(res.rows.map(feedbackKey));
 }
 

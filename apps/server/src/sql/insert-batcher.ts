@@ -9,6 +9,7 @@
 // up behind a database that has stopped answering.
 import { ApiError } from '@feedback/semantics';
 import type { Queryable } from '../storage/db.js';
+import { payloadLeaves } from '../rollups/payload-leaves.js';
 import { isDatabaseUnavailable } from '../storage/db-errors.js';
 import type { FeedbackInsertRow } from './feedback-row.js';
 import { feedbackKey, insertFeedbackJson } from './feedback-store.js';
@@ -24,6 +25,8 @@ export interface InsertBatcherOptions {
   maxQueuedRows: number;
   /** Serialised size of the waiting rows at most; a row is always accepted into an empty queue. */
   maxQueuedChars: number;
+  /** Write the roll-up deltas with each group (FEEDBACK_ROLLUPS; default false); see src/rollups/README.md. */
+  rollups?: boolean;
 }
 
 export type CreateQueueLimits = Pick<InsertBatcherOptions, 'maxQueuedRows' | 'maxQueuedChars'>;
@@ -42,11 +45,14 @@ export interface InsertBatcher {
 interface Pending {
   key: string;
   json: string;
+  /** The row's roll-up leaves as JSON ('' with roll-ups off). */
+  leaves: string;
   resolve(inserted: boolean): void;
   reject(err: unknown): void;
 }
 
 export function createInsertBatcher(db: Queryable, opts: InsertBatcherOptions): InsertBatcher {
+  const rollups = opts.rollups === true;
   const queue: Pending[] = [];
   let queuedChars = 0;
   let inFlight = 0;
@@ -80,7 +86,8 @@ export function createInsertBatcher(db: Queryable, opts: InsertBatcherOptions): 
 
   const write = async (batch: readonly Pending[]): Promise<void> => {
     try {
-      const inserted = await insertFeedbackJson(db, `[${batch.map((p) => p.json).join(',')}]`);
+      const leaves = rollups ? `[${batch.map((p) => p.leaves).join(',')}]` : null;
+      const inserted = await insertFeedbackJson(db, `[${batch.map((p) => p.json).join(',')}]`, leaves);
       for (const p of batch) p.resolve(inserted.has(p.key));
     } catch (err) {
       // One bad row must not fail the others: while the database is up, the group is split in
@@ -115,7 +122,8 @@ export function createInsertBatcher(db: Queryable, opts: InsertBatcherOptions): 
         queue.length >= opts.maxQueuedRows || (queue.length > 0 && queuedChars + json.length > opts.maxQueuedChars);
       if (full) return Promise.reject(new ApiError('unavailable', SERVER_BUSY_REASON));
       return new Promise<boolean>((resolve, reject) => {
-        queue.push({ key: feedbackKey(row), json, resolve, reject });
+        const leaves = rollups ? JSON.stringify(payloadLeaves(row.payload)) : '';
+        queue.push({ key: feedbackKey(row), json, leaves, resolve, reject });
         queuedChars += json.length;
         pump();
       });

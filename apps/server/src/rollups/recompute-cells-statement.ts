@@ -1,0 +1,51 @@
+// After rolled-up rows were deleted (purge, replace): the roll-ups of the 15-minute cells they
+// were in, recomputed level by level so that no statement reads more than those cells' raw rows:
+//   - 900 s: the cells' rows deleted and re-aggregated from the raw rows left (rolled_up = true);
+//   - 3600 s, then 86400 s: the enclosing cells' rows deleted and rebuilt by merging the level
+//     below inside them (a day is the merge of its hours, an hour of its quarters: exact).
+// Each is ONE statement (delete and rebuild in one snapshot), run in this order in the caller's
+// transaction under the project's roll-up lock. Writers that commit in between are counted
+// right: a write adds its deltas at all three levels at once, so merging the level below at any
+// later snapshot includes it exactly once, and a statement never deletes a delta it cannot see.
+//
+// $1 project, $2 the 15-minute cell starts (timestamptz[], repeats allowed).
+import { deltaInsertSql } from './delta-insert.js';
+import { SOURCE_COLUMNS, tableColumns, type RollupTable } from './rollup-tables.js';
+
+/** Level 900 from the raw rows of the cells. */
+export function recomputeQuartersSql(table: RollupTable): string {
+  const leaves = table.needsLeaves ? ', feedback_payload_leaves(f.payload) AS leaves' : '';
+  return `
+    WITH cells AS (SELECT DISTINCT c AS lo FROM unnest($2::timestamptz[]) AS c),
+    gone AS (
+      DELETE FROM ${table.name} AS r USING cells AS g
+      WHERE r.project_id = $1::text AND r.level = 900 AND r.cell_start = g.lo
+    ),
+    src AS (
+      SELECT ${SOURCE_COLUMNS.map((c) => `f.${c}`).join(', ')}${leaves}
+      FROM cells AS g JOIN feedback AS f
+        ON f.project_id = $1::text AND f.created_at >= g.lo AND f.created_at < g.lo + interval '900 seconds'
+      WHERE f.rolled_up
+    )
+    ${deltaInsertSql(table, 'src', [900])}`;
+}
+
+/** Level `level` (3600 or 86400) of the cells enclosing the quarters, merged from level `below`. */
+export function recomputeUpperSql(table: RollupTable, level: 3600 | 86400, below: 900 | 3600): string {
+  const values = table.values.map((v) => `r.${v}`).join(', ');
+  const dims = table.dims.map((d) => `r.${d}`).join(', ');
+  return `
+    WITH cells AS (
+      SELECT DISTINCT date_bin(interval '${level} seconds', c, timestamptz 'epoch') AS lo FROM unnest($2::timestamptz[]) AS c
+    ),
+    gone AS (
+      DELETE FROM ${table.name} AS r USING cells AS g
+      WHERE r.project_id = $1::text AND r.level = ${level} AND r.cell_start = g.lo
+    )
+    INSERT INTO ${table.name} (${tableColumns(table).join(', ')})
+    ${table.merged(`(
+      SELECT r.project_id, ${level}::int AS level, g.lo AS cell_start, ${dims}, ${values}
+      FROM cells AS g JOIN ${table.name} AS r
+        ON r.project_id = $1::text AND r.level = ${below} AND r.cell_start >= g.lo AND r.cell_start < g.lo + interval '${level} seconds'
+    )`)}`;
+}

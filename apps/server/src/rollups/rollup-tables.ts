@@ -1,0 +1,145 @@
+// The three roll-up tables as the statements name them: key columns (after project_id, level,
+// cell_start) and, per table, how raw rows become a table row (`fromRows`) and how rows of one key
+// merge (`merged`). Every statement of this directory is assembled from these fragments, so the
+// write path, the backfill, rebuild, verify and the compactor agree by construction.
+//
+// `fromRows(src)` reads a relation `src` with the columns of RollupSource; `merged(rel)` reads
+// rows of the table itself (deltas). Both produce the table's columns, in TABLE_COLUMNS order,
+// without `compacted`.
+import { cellStartSql, levelsSql, ROLLUP_LEVELS, type RollupLevel } from './cells.js';
+
+/** The columns a roll-up source relation has (raw rows, plus `leaves` for the leaf table). */
+export const SOURCE_COLUMNS = [
+  'project_id', 'created_at', 'feedback_type', 'trigger_ref', 'scorer_id', 'monitor_id', 'span_type',
+  'span_agent_name', 'span_agent_version', 'span_status_code', 'is_scored', 'scorer_tags', 'scorer_ratings',
+] as const;
+
+export interface RollupTable {
+  name: 'feedback_stats_rollup' | 'feedback_stats_rollup_leaf' | 'feedback_aggregate_rollup';
+  /** Key columns after project_id, level, cell_start. */
+  dims: readonly string[];
+  /** Value columns. */
+  values: readonly string[];
+  /** Whether the source needs the `leaves` column (feedback_payload_leaves or the write path's). */
+  needsLeaves: boolean;
+  /** At the given levels (default all three). */
+  fromRows(src: string, levels?: readonly RollupLevel[]): string;
+  merged(rel: string): string;
+}
+
+const CELL_KEY = ['project_id', 'level', 'cell_start'];
+
+function keyOf(t: Pick<RollupTable, 'dims'>): string[] {
+  return [...CELL_KEY, ...t.dims];
+}
+
+/** `src` crossed with the levels: one row per (raw row, level), with its cell_start. */
+function atLevels(src: string, columns: readonly string[], levels: readonly RollupLevel[] = ROLLUP_LEVELS): string {
+  return `(SELECT s.project_id, lv.level, ${cellStartSql('s.created_at')} AS cell_start, ${columns.map((c) => `s.${c}`).join(', ')}
+           FROM ${src} AS s CROSS JOIN ${levelsSql(levels)})`;
+}
+
+export const STATS_TABLE: RollupTable = {
+  name: 'feedback_stats_rollup',
+  dims: ['feedback_type', 'trigger_ref'],
+  values: ['row_count'],
+  needsLeaves: false,
+  fromRows: (src, levels) => `
+    SELECT project_id, level, cell_start, feedback_type, trigger_ref, count(*)::bigint AS row_count
+    FROM ${atLevels(src, ['feedback_type', 'trigger_ref'], levels)} AS x
+    GROUP BY project_id, level, cell_start, feedback_type, trigger_ref`,
+  merged: (rel) => `
+    SELECT project_id, level, cell_start, feedback_type, trigger_ref, sum(row_count)::bigint AS row_count
+    FROM ${rel} AS m
+    GROUP BY project_id, level, cell_start, feedback_type, trigger_ref`,
+};
+
+export const LEAF_TABLE: RollupTable = {
+  name: 'feedback_stats_rollup_leaf',
+  dims: ['feedback_type', 'trigger_ref', 'path'],
+  values: ['num_count', 'num_sum', 'num_min', 'num_max', 'num_zero', 'bool_true', 'bool_false'],
+  needsLeaves: true,
+  // num: the exact value (jsonb numbers are numeric); float8 of it is what stats' (jsonb)::float8
+  // gives. flag: the boolean. A leaf is one or the other.
+  fromRows: (src, levels) => `
+    SELECT project_id, level, cell_start, feedback_type, trigger_ref, path,
+           count(num)::bigint AS num_count, coalesce(sum(num), 0) AS num_sum,
+           min(num::float8) AS num_min, max(num::float8) AS num_max,
+           count(*) FILTER (WHERE num = 0)::bigint AS num_zero,
+           count(*) FILTER (WHERE flag)::bigint AS bool_true, count(*) FILTER (WHERE NOT flag)::bigint AS bool_false
+    FROM (
+      SELECT x.project_id, x.level, x.cell_start, x.feedback_type, x.trigger_ref, e.key AS path,
+             CASE WHEN jsonb_typeof(e.value) = 'number' THEN e.value::numeric END AS num,
+             CASE WHEN jsonb_typeof(e.value) = 'boolean' THEN e.value::boolean END AS flag
+      FROM ${atLevels(src, ['feedback_type', 'trigger_ref', 'leaves'], levels)} AS x
+      CROSS JOIN LATERAL jsonb_each(x.leaves) AS e
+    ) AS v
+    GROUP BY project_id, level, cell_start, feedback_type, trigger_ref, path`,
+  merged: (rel) => `
+    SELECT project_id, level, cell_start, feedback_type, trigger_ref, path,
+           sum(num_count)::bigint AS num_count, sum(num_sum) AS num_sum, min(num_min) AS num_min, max(num_max) AS num_max,
+           sum(num_zero)::bigint AS num_zero, sum(bool_true)::bigint AS bool_true, sum(bool_false)::bigint AS bool_false
+    FROM ${rel} AS m
+    GROUP BY project_id, level, cell_start, feedback_type, trigger_ref, path`,
+};
+
+const AGGREGATE_DIMS = ['feedback_type', 'scorer_id', 'monitor_id', 'span_type', 'span_agent_name', 'span_agent_version', 'span_status_code'];
+const AGGREGATE_KEY = [...CELL_KEY, ...AGGREGATE_DIMS].join(', ');
+
+/**
+ * Counts and the three maps per key, from rows `x` that carry per-row `total`/`scored` counts and
+ * (key, count, sum) pairs from `tagPairs`/`ratingPairs`: the same grouping serves raw rows (each
+ * counts 1) and deltas (each counts its own counts).
+ */
+function aggregateSelect(x: string, total: string, scored: string, tagPairs: string, ratingPairs: string): string {
+  return `
+    WITH x AS MATERIALIZED (${x}),
+    base AS (SELECT ${AGGREGATE_KEY}, ${total} AS total_count, ${scored} AS scored_count FROM x GROUP BY ${AGGREGATE_KEY}),
+    tags AS (
+      SELECT ${AGGREGATE_KEY}, jsonb_object_agg(tag, n) AS tag_counts
+      FROM (SELECT ${AGGREGATE_KEY}, t.tag, sum(t.n) AS n FROM x CROSS JOIN LATERAL ${tagPairs} AS t(tag, n) GROUP BY ${AGGREGATE_KEY}, t.tag) AS tt
+      GROUP BY ${AGGREGATE_KEY}
+    ),
+    ratings AS (
+      SELECT ${AGGREGATE_KEY}, jsonb_object_agg(rkey, n) AS rating_counts, jsonb_object_agg(rkey, s) AS rating_sums
+      FROM (SELECT ${AGGREGATE_KEY}, r.rkey, sum(r.n) AS n, sum(r.s) AS s
+            FROM x CROSS JOIN LATERAL ${ratingPairs} AS r(rkey, n, s) GROUP BY ${AGGREGATE_KEY}, r.rkey) AS rr
+      GROUP BY ${AGGREGATE_KEY}
+    )
+    SELECT ${AGGREGATE_KEY}, base.total_count, base.scored_count,
+           coalesce(tags.tag_counts, '{}') AS tag_counts,
+           coalesce(ratings.rating_counts, '{}') AS rating_counts, coalesce(ratings.rating_sums, '{}') AS rating_sums
+    FROM base LEFT JOIN tags USING (${AGGREGATE_KEY}) LEFT JOIN ratings USING (${AGGREGATE_KEY})`;
+}
+
+export const AGGREGATE_TABLE: RollupTable = {
+  name: 'feedback_aggregate_rollup',
+  dims: AGGREGATE_DIMS,
+  values: ['total_count', 'scored_count', 'tag_counts', 'rating_counts', 'rating_sums'],
+  needsLeaves: false,
+  // As /feedback/aggregate counts: every occurrence of a tag; per rating key, the rows whose
+  // value is a JSON number, and the exact sum of those values.
+  fromRows: (src, levels) =>
+    aggregateSelect(
+      `SELECT * FROM ${atLevels(src, [...AGGREGATE_DIMS, 'is_scored', 'scorer_tags', 'scorer_ratings'], levels)} AS a`,
+      'count(*)::bigint',
+      'count(*) FILTER (WHERE is_scored)::bigint',
+      '(SELECT tag, 1 FROM unnest(x.scorer_tags) AS tag)',
+      `(SELECT key, 1, value::numeric FROM jsonb_each(x.scorer_ratings) WHERE jsonb_typeof(value) = 'number')`,
+    ),
+  merged: (rel) =>
+    aggregateSelect(
+      `SELECT * FROM ${rel} AS a`,
+      'sum(total_count)::bigint',
+      'sum(scored_count)::bigint',
+      '(SELECT key, value::numeric FROM jsonb_each(x.tag_counts))',
+      '(SELECT c.key, c.value::numeric, s.value::numeric FROM jsonb_each(x.rating_counts) AS c JOIN jsonb_each(x.rating_sums) AS s USING (key))',
+    ),
+};
+
+export const ROLLUP_TABLES: readonly RollupTable[] = [STATS_TABLE, LEAF_TABLE, AGGREGATE_TABLE];
+
+/** The table's columns written by an insert (key, then values; `compacted` left to its default or set by the caller). */
+export function tableColumns(t: RollupTable): string[] {
+  return [...keyOf(t), ...t.values];
+}
