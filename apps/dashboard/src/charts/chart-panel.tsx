@@ -13,6 +13,8 @@ export interface ChartPanelProps {
   title: string;
   subtitle?: ReactNode;
   state: PanelState;
+  /** A newer answer is on its way (the chart still shows the previous one). */
+  fetching?: boolean;
   coverage?: Coverage | undefined;
   firstBucket?: string | undefined;
   lastBucket?: string | undefined;
@@ -27,7 +29,7 @@ export interface ChartPanelProps {
 
 export function ChartPanel(p: ChartPanelProps): ReactNode {
   const titleId = `panel-title-${p.panel.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-  const busy = p.state === 'loading';
+  const busy = p.state === 'loading' || p.fetching === true;
   return (
     <section
       className="panel"
@@ -36,6 +38,7 @@ export function ChartPanel(p: ChartPanelProps): ReactNode {
       data-testid="chart-panel"
       data-panel={p.panel}
       data-state={p.state}
+      data-fetching={p.fetching === true}
       data-points={p.coverage?.points ?? 0}
       data-gaps={p.coverage?.gaps ?? 0}
       data-buckets={(p.coverage?.points ?? 0) + (p.coverage?.gaps ?? 0)}

@@ -12,7 +12,7 @@ import { WindowStats } from '../panels/window-stats.js';
 import { defaultPanels, pathSuggestions } from '../shaping/panel-suggestions.js';
 import { statsRequest } from '../shaping/stats-request.js';
 import { totalRows } from '../shaping/stats-series.js';
-import { browserTimeZone } from '../shaping/time-labels.js';
+import { browserTimeZone, isUsableZone } from '../shaping/time-labels.js';
 import { statsGranularity, viewWindow, windowProblem } from '../shaping/time-window.js';
 import type { PanelChoice, PanelKind, ViewState } from '../shaping/view-state.js';
 import { useColorScheme } from '../state/use-color-scheme.js';
@@ -28,7 +28,8 @@ export function ProjectView({ view, update, onSignIn }: { view: ViewState; updat
   const [now, refreshNow] = useNow(view.refresh);
   const scheme = useColorScheme();
   const browserZone = browserTimeZone();
-  const timeZone = view.timeZone ?? browserZone;
+  // A zone from a link that this browser cannot show falls back to the browser's own.
+  const timeZone = view.timeZone !== null && isUsableZone(view.timeZone) ? view.timeZone : browserZone;
   const w = viewWindow(view, now);
   const problem = windowProblem(w);
   const granularity = problem === null ? statsGranularity(w, view.granularity) : 3600;

@@ -91,6 +91,7 @@ export function AggregateView({ view, update, window: w, statsGranularity, ctx }
         title="Feedback by group"
         subtitle={`rows per ${durationLabel(bucketSeconds)} bucket (UTC-aligned), stacked by ${view.groupBy.map((g) => GROUP_NAMES[g]).join(' × ') || 'nothing'}`}
         state={state}
+        fetching={q.isFetching}
         coverage={cov}
         firstBucket={first === undefined ? undefined : bucketLabel(first, ctx.timeZone)}
         lastBucket={last === undefined ? undefined : bucketLabel(last, ctx.timeZone)}

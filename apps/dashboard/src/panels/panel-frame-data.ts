@@ -8,10 +8,12 @@ export interface StatsQueryView {
   data: FeedbackStatsRes | undefined;
   error: unknown;
   isPending: boolean;
+  isFetching: boolean;
 }
 
 export interface FrameData {
   state: PanelState;
+  fetching: boolean;
   coverage: Coverage | undefined;
   firstBucket: string | undefined;
   lastBucket: string | undefined;
@@ -25,8 +27,8 @@ export function frameData(q: StatsQueryView, times: number[], values: Column | u
     lastBucket: last === undefined ? undefined : bucketLabel(last, timeZone),
   };
   if (q.data === undefined) {
-    return { state: q.error ? 'error' : 'loading', coverage: undefined, firstBucket: undefined, lastBucket: undefined };
+    return { state: q.error ? 'error' : 'loading', fetching: q.isFetching, coverage: undefined, firstBucket: undefined, lastBucket: undefined };
   }
   const cov = values === undefined ? undefined : coverage(values);
-  return { state: cov === undefined || cov.points === 0 ? 'empty' : 'ready', coverage: cov, ...labels };
+  return { state: cov === undefined || cov.points === 0 ? 'empty' : 'ready', fetching: q.isFetching, coverage: cov, ...labels };
 }

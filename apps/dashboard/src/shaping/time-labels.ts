@@ -57,10 +57,36 @@ export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-/** Every IANA zone this browser knows, the given ones first when missing from its list. */
+// Browsers list some zones under their older IANA names (ICU keeps Asia/Calcutta, Europe/Kiev);
+// people look for the current ones, which the same browsers accept.
+const CURRENT_NAMES = [
+  'America/Argentina/Buenos_Aires',
+  'America/Nuuk',
+  'Asia/Ho_Chi_Minh',
+  'Asia/Kathmandu',
+  'Asia/Kolkata',
+  'Asia/Yangon',
+  'Atlantic/Faroe',
+  'Europe/Kyiv',
+  'Pacific/Chuuk',
+  'Pacific/Kanton',
+  'Pacific/Pohnpei',
+];
+
+/** Whether this browser can show times in `zone` (a name from a link may be anything). */
+export function isUsableZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Every IANA zone this browser knows (current names included), sorted, UTC first. */
 export function timeZoneChoices(...mustInclude: string[]): string[] {
   const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  const all = new Set(known);
-  const extra = ['UTC', ...mustInclude].filter((z) => !all.has(z));
-  return [...extra, ...known];
+  const all = new Set([...known, ...CURRENT_NAMES.filter(isUsableZone), ...mustInclude.filter(isUsableZone)]);
+  all.delete('UTC');
+  return ['UTC', ...[...all].sort()];
 }
