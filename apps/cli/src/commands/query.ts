@@ -63,23 +63,29 @@ Examples:
       } satisfies FeedbackQueryReq;
       const client = apiClient(ctx, opts);
       const rows: FeedbackQueryRow[] = [];
+      let taken = 0;
       let more = false;
-      if (want > 0) {
-        for await (const row of client.queryAll(body)) {
-          if (rows.length >= want) {
-            more = true;
-            break;
-          }
-          if (opts.jsonl) await writeText(ctx.streams.stdout, `${JSON.stringify(row)}\n`);
-          else rows.push(row);
+      // Page by page through the cursor, stopping at --limit; `more` says whether rows were left.
+      let cursor: string | null = null;
+      while (taken < want) {
+        const page = await client.query(cursor === null ? body : { ...body, cursor });
+        const wanted = page.result.slice(0, want - taken);
+        if (opts.jsonl) {
+          if (wanted.length > 0) await writeText(ctx.streams.stdout, wanted.map((row) => `${JSON.stringify(row)}\n`).join(''));
+        } else {
+          rows.push(...wanted);
         }
+        taken += wanted.length;
+        cursor = page.next_cursor;
+        more = wanted.length < page.result.length || (taken >= want && cursor !== null);
+        if (cursor === null) break;
       }
+      if (more) note(ctx, ctx.err.dim(`first ${formatCount(taken)} rows; --limit N or --all for more`));
       if (opts.jsonl) return;
       if (opts.json) return say(ctx, JSON.stringify(rows, null, 2));
       const fields = opts.fields ?? TABLE_FIELDS;
       const cells = rows.map((row) => fields.map((f) => cell(row[f], f, zone, ctx.config.columns)));
       say(ctx, rows.length === 0 ? ctx.out.dim('no rows') : renderTable(fields.map((f) => ({ header: f })), cells, ctx.out));
-      if (more) note(ctx, ctx.err.dim(`first ${formatCount(rows.length)} rows; --limit N or --all for more`));
     });
 }
 

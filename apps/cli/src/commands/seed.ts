@@ -9,7 +9,7 @@ import { EXIT } from '../exit-codes.js';
 import { ReportedFailure, UsageError } from '../cli-errors.js';
 import { nonNegativeInt, positiveInt, projectId, timeZone } from '../options/parse-values.js';
 import { parseInstant } from '../options/time-window.js';
-import { formatOffset, offsetChanges } from '../options/zoned-time.js';
+import { formatOffset, offsetChanges, offsetMinutes, zonedToInstant } from '../options/zoned-time.js';
 import { startProgress } from '../progress.js';
 import { formatCount } from '../render/format-values.js';
 import { demoRow } from '../seed/demo-rows.js';
@@ -115,7 +115,8 @@ async function seedThroughApi(ctx: Context, opts: SeedOptions): Promise<void> {
 function writeImportFile(ctx: Context, opts: SeedOptions): void {
   const zone = opts.tz ?? ctx.config.localZone;
   const endMs = opts.end === undefined ? Math.floor(ctx.now() / 60_000) * 60_000 : parseInstant(opts.end, zone, ctx.now());
-  const startMs = endMs - opts.days * DAY;
+  // --days local days: across a DST change the window is an hour shorter or longer than 24 h × days.
+  const startMs = zonedToInstant(zone, endMs + offsetMinutes(zone, endMs) * 60_000 - opts.days * DAY);
   const times = demoTimes(opts.rows, startMs, endMs, zone, opts.seed);
   for (let from = 0; from < opts.rows; from += opts.batch) {
     const to = Math.min(opts.rows, from + opts.batch);

@@ -38,7 +38,7 @@ export function parseCondition(text: string): Expr {
     if (!/^[A-Za-z0-9_.\\ -]+$/.test(field)) break;
     const value = literal(raw);
     const get = { $getField: field };
-    if (op === '$contains') return { $contains: { input: get, substr: String(value), case_insensitive: true } };
+    if (op === '$contains') return { $contains: { input: get, substr: { $literal: String(value) }, case_insensitive: true } };
     if (op === '$ne') return { $not: [{ $eq: [get, { $literal: value }] }] };
     return { [op]: [get, { $literal: value }] };
   }
