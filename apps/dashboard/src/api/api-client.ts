@@ -12,6 +12,15 @@ export interface Api {
 export function createApi(baseUrl: string, apiKey: string): Api {
   // The dashboard retries once: a view re-asks on its own (refresh, navigation), and a user waiting
   // on a chart should hear about a failure soon.
-  const client = createFeedbackClient({ baseUrl, apiKey, retries: 1, timeoutMs: 30_000 });
+  const client = createFeedbackClient({
+    baseUrl,
+    apiKey,
+    retries: 1,
+    timeoutMs: 30_000,
+    // The key travels in Authorization; no cookies are needed. Without credentials the browser
+    // also hands a 401 (whose WWW-Authenticate names Basic) to the app instead of opening its own
+    // password prompt, which would hold the request until someone answers it.
+    fetch: (request) => globalThis.fetch(request, { credentials: 'omit' }),
+  });
   return { client, $api: createQueryHooks(client.raw) };
 }
