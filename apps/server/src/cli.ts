@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// feedback-server: serve | migrate | import FILE.jsonl | keys create|list|revoke|rotate
+// feedback-server: serve | migrate | import FILE.jsonl | keys create|list|revoke|rotate | rollups verify|rebuild|backfill
 import { readConfig } from './env.js';
 import { ConfigError } from './env-parsers.js';
 import { createLogger } from './http/logging.js';
 import { importCommand } from './import/import-command.js';
 import { keysCommand } from './keys/keys-command.js';
+import { rollupsCommand } from './rollups/rollups-command.js';
 import { serve } from './server.js';
 import { migrate, migrateOptions } from './storage/migrate.js';
 import { openDb } from './storage/open.js';
@@ -20,6 +21,9 @@ Commands:
   keys list [--json]                      every key: id, user, projects, scopes, dates (never the key)
   keys revoke ID                          refuse the key from now on, on every running server
   keys rotate ID [--grace 1h]             a new key like the old one; the old one revoked (or expiring after the grace)
+  rollups verify --project P              recompute P's roll-ups from raw rows; list any difference (exit 1)
+  rollups rebuild --project P             recompute P's roll-ups from raw rows
+  rollups backfill [--project P]          roll up rows written before the roll-ups or with FEEDBACK_ROLLUPS=off
 
 Storage: PostgreSQL when DATABASE_URL is set, else embedded PGlite in FEEDBACK_DATA_DIR (default ./.data).`;
 
@@ -45,6 +49,8 @@ async function main(argv: string[]): Promise<number> {
       return importCommand(rest, config, logger);
     case 'keys':
       return keysCommand(rest, config);
+    case 'rollups':
+      return rollupsCommand(rest, config, logger);
     default:
       process.stdout.write(`${USAGE}\n`);
       return command === undefined || command === 'help' || command === '--help' ? 0 : 2;

@@ -17,6 +17,7 @@ import { exitOnFatalErrors } from './process/fatal-errors.js';
 import { shutDownOnSignals } from './process/graceful-shutdown.js';
 import { createHttpServer } from './process/http-server.js';
 import { superviseWorkers } from './process/worker-supervisor.js';
+import { startRollupJobs } from './rollups/rollup-jobs.js';
 import { migrate, migrateOptions } from './storage/migrate.js';
 import { logPoolErrors, openDb } from './storage/open.js';
 
@@ -97,5 +98,11 @@ async function serveHttp(db: Db, config: Config, logger: Logger): Promise<void> 
   const { port } = server.address() as AddressInfo;
   const worker = cluster.isWorker ? ` (worker ${cluster.worker?.id ?? '?'})` : '';
   logger.info({ port, engine: db.engine }, `feedback server listening on http://localhost:${port} (docs at /docs)${worker}`);
-  shutDownOnSignals({ server, graceMs: config.shutdownGraceMs, logger, close: () => db.close() });
+  // Roll-up backfill and compaction (src/rollups/README.md); off with the roll-ups.
+  const rollupJobs = config.rollups ? startRollupJobs(db, logger) : undefined;
+  const close = async () => {
+    await rollupJobs?.stop();
+    await db.close();
+  };
+  shutDownOnSignals({ server, graceMs: config.shutdownGraceMs, logger, close });
 }

@@ -1,0 +1,49 @@
+// Merges the roll-up delta rows of each cell into one row per key (compact-statement.ts), so
+// reads add up a few rows per cell, not one per write. Safe with several workers and instances:
+// each project is compacted under a try-lock (a busy project is skipped, and comes back later),
+// the lock purge and replace take for their recompute.
+import type { Db } from '../storage/db.js';
+import { compactSql, PROJECTS_WITH_DELTAS_SQL } from './compact-statement.js';
+import { tryLockProjectRollups } from './project-lock.js';
+import { ROLLUP_TABLES } from './rollup-tables.js';
+
+/** Cells per table per transaction: a bounded transaction, however far behind the compactor is. */
+const CELLS_PER_STEP = 2_000;
+const PROJECTS_PER_PASS = 100;
+
+export interface CompactionStats {
+  /** Delta and earlier merged rows deleted. */
+  deleted: number;
+  /** Merged rows written in their place. */
+  written: number;
+}
+
+/** One bounded step for one project; `more` when a table had more cells than one step takes. */
+async function compactProjectStep(db: Db, projectId: string, stats: CompactionStats): Promise<{ locked: boolean; more: boolean }> {
+  return db.transaction(async (tx) => {
+    if (!(await tryLockProjectRollups(tx, projectId))) return { locked: false, more: false };
+    let more = false;
+    for (const table of ROLLUP_TABLES) {
+      const res = await tx.query<{ cells: number; deleted: number; written: number }>(compactSql(table), [projectId, CELLS_PER_STEP]);
+      const row = res.rows[0];
+      stats.deleted += row?.deleted ?? 0;
+      stats.written += row?.written ?? 0;
+      if ((row?.cells ?? 0) >= CELLS_PER_STEP) more = true;
+    }
+    return { locked: true, more };
+  });
+}
+
+/** Compacts every project that has delta rows (those another process is compacting are skipped). */
+export async function compactRollups(db: Db, shouldStop: () => boolean = () => false): Promise<CompactionStats> {
+  const stats: CompactionStats = { deleted: 0, written: 0 };
+  const projects = await db.query<{ project_id: string }>(PROJECTS_WITH_DELTAS_SQL, [PROJECTS_PER_PASS]);
+  for (const { project_id: projectId } of projects.rows) {
+    for (;;) {
+      if (shouldStop()) return stats;
+      const step = await compactProjectStep(db, projectId, stats);
+      if (!step.locked || !step.more) break;
+    }
+  }
+  return stats;
+}
