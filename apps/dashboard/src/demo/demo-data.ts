@@ -41,13 +41,13 @@ export function demoRows(nowMs: number): FeedbackSeedRow[] {
   const outageStart = nowMs - 2 * DAY - 5 * 60 * MINUTE;
   const rows: FeedbackSeedRow[] = [];
   let call = 0;
-  for (let t = start; t < nowMs; t += 20 * MINUTE) {
+  for (let t = start; t < nowMs; t += 30 * MINUTE) {
     if (t >= outageStart && t < outageStart + 3 * 60 * MINUTE) continue;
     const calls = Math.round(activity(t) * 4 * rand());
     const drift = (t - start) / (nowMs - start); // 0 → 1 over the five weeks
     for (let c = 0; c < calls; c += 1) {
       call += 1;
-      const at = t + Math.floor(rand() * 20 * MINUTE);
+      const at = t + Math.floor(rand() * 30 * MINUTE);
       const created_at = new Date(Math.min(at, nowMs - 1)).toISOString();
       const weave_ref = rand() < 0.2 ? `${REF}/agent_turn/turn-${call}` : `${REF}/call/c${call}`;
       const agent = pick(['planner', 'retriever', 'writer']);
