@@ -6,21 +6,13 @@ import type { FeedbackPurgeReq } from '@feedback/api-types';
 import { assemblePurgeResponse, checkPurgeRequest } from '@feedback/semantics';
 import type { RouteDeps } from '../app.js';
 import { assertProjectAccess } from '../http/auth.js';
-import { recomputeRollupCells } from '../rollups/rebuild.js';
-import { purgeFeedback } from '../sql/purge-feedback.js';
+import { purgeWithRollups } from '../rollups/purge-with-rollups.js';
 
 export function purgeRoute({ db }: RouteDeps): RequestHandler {
   return async (req, res) => {
     const body = req.body as FeedbackPurgeReq;
     assertProjectAccess(req.principal, body.project_id);
     const request = checkPurgeRequest(body);
-    // Whether or not this process writes roll-ups (FEEDBACK_ROLLUPS): rows rolled up earlier
-    // must leave the roll-ups with them.
-    const deleted = await db.transaction(async (tx) => {
-      const result = await purgeFeedback(tx, request);
-      await recomputeRollupCells(tx, request.projectId, result.rolledUpQuarters);
-      return result.deleted;
-    });
-    res.json(assemblePurgeResponse(deleted));
+    res.json(assemblePurgeResponse(await purgeWithRollups(db, request)));
   };
 }
