@@ -1,9 +1,12 @@
 import type { RequestHandler } from 'express';
-import type { FeedbackAggregateReq } from '@feedback/api-types';
-import { assembleAggregateResponse, checkAggregateRequest, type AggregateGroupCounts } from '@feedback/semantics';
+import type { FeedbackAggregateReq, FeedbackAggregateRes } from '@feedback/api-types';
+import { assembleAggregateResponse, checkAggregateRequest, type AggregateGroupCounts, type CheckedAggregateRequest } from '@feedback/semantics';
 import type { RouteDeps } from '../app.js';
 import { assertProjectAccess } from '../http/auth.js';
-import { runAggregateQuery, toAggregateQuery, type AggregateRow } from '../sql/aggregate-query.js';
+import { readAggregateRows } from '../rollups/read-aggregate.js';
+import type { ReadPath } from '../rollups/read-stats.js';
+import { toAggregateQuery, type AggregateRow } from '../sql/aggregate-query.js';
+import type { Db } from '../storage/db.js';
 import { readTimedOut } from './read-timeout.js';
 
 // The SQL returns the rows in answer order and each map with its keys in code-point order already
@@ -21,12 +24,17 @@ function toGroupCounts(row: AggregateRow): AggregateGroupCounts {
   };
 }
 
-export function aggregateRoute({ db }: RouteDeps): RequestHandler {
+/** The answer to a checked aggregate request (`path: 'raw'` never reads the roll-ups). */
+export async function aggregateAnswer(db: Db, checked: CheckedAggregateRequest, path: ReadPath): Promise<FeedbackAggregateRes> {
+  const rows = await readAggregateRows(db, toAggregateQuery(checked), path);
+  return assembleAggregateResponse(checked, rows.map(toGroupCounts));
+}
+
+export function aggregateRoute({ db, rollups }: RouteDeps): RequestHandler {
   return async (req, res) => {
     const body = req.body as FeedbackAggregateReq;
     assertProjectAccess(req.principal, body.project_id);
     const checked = checkAggregateRequest(body);
-    const rows = await runAggregateQuery(db, toAggregateQuery(checked)).catch(readTimedOut('aggregate'));
-    res.json(assembleAggregateResponse(checked, rows.map(toGroupCounts)));
+    res.json(await aggregateAnswer(db, checked, rollups ? 'auto' : 'raw').catch(readTimedOut('aggregate')));
   };
 }

@@ -1,9 +1,11 @@
 import type { RequestHandler } from 'express';
-import type { FeedbackStatsReq, StatsValue } from '@feedback/api-types';
-import { assembleStatsResponse, checkStatsRequest, withTopValues, type ComputedAggregates, type ComputedStats, type ResolvedMetric } from '@feedback/semantics';
+import type { FeedbackStatsReq, FeedbackStatsRes, StatsValue } from '@feedback/api-types';
+import { assembleStatsResponse, checkStatsRequest, withTopValues, type CheckedStatsRequest, type ComputedAggregates, type ComputedStats, type ResolvedMetric } from '@feedback/semantics';
 import type { RouteDeps } from '../app.js';
 import { assertProjectAccess } from '../http/auth.js';
-import { metricColumn, runStatsQuery, toStatsQuery, type StatsRow } from '../sql/stats-query.js';
+import { readStatsRows, type ReadPath } from '../rollups/read-stats.js';
+import { metricColumn, toStatsQuery, type StatsRow } from '../sql/stats-query.js';
+import type { Db } from '../storage/db.js';
 import { runTopValuesQuery } from '../sql/stats-top-values.js';
 import { readTimedOut } from './read-timeout.js';
 
@@ -33,15 +35,22 @@ function toComputedStats(rows: readonly StatsRow[], metrics: readonly ResolvedMe
   return { byBucketKey, total };
 }
 
-export function statsRoute({ db, now }: RouteDeps): RequestHandler {
+/**
+ * The answer to a checked stats request: the roll-ups where they serve, else the raw rows
+ * (`path: 'raw'` forces those; benchmarks and the differential test compare the two).
+ */
+export async function statsAnswer(db: Db, checked: CheckedStatsRequest, path: ReadPath): Promise<FeedbackStatsRes> {
+  const rows = await readStatsRows(db, toStatsQuery(checked), path);
+  const answer = assembleStatsResponse(checked, toComputedStats(rows, checked.metrics));
+  // top_values (our extension): a second statement, run only when a metric asks for it.
+  return withTopValues(answer, checked, await runTopValuesQuery(db, checked));
+}
+
+export function statsRoute({ db, now, rollups }: RouteDeps): RequestHandler {
   return async (req, res) => {
     const body = req.body as FeedbackStatsReq;
     assertProjectAccess(req.principal, body.project_id);
     const checked = checkStatsRequest(body, now());
-    const rows = await runStatsQuery(db, toStatsQuery(checked)).catch(readTimedOut('stats'));
-    const answer = assembleStatsResponse(checked, toComputedStats(rows, checked.metrics));
-    // top_values (our extension): a second statement, run only when a metric asks for it.
-    const top = await runTopValuesQuery(db, checked).catch(readTimedOut('stats'));
-    res.json(withTopValues(answer, checked, top));
+    res.json(await statsAnswer(db, checked, rollups ? 'auto' : 'raw').catch(readTimedOut('stats')));
   };
 }

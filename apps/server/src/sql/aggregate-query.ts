@@ -49,7 +49,7 @@ export interface AggregateRow {
   rating_sums: Record<string, number> | null;
 }
 
-const GROUP_COLUMN: Record<GroupByDimension, string> = {
+export const GROUP_COLUMN: Record<GroupByDimension, string> = {
   scorer_id: 'scorer_id',
   span_agent_name: 'span_agent_name',
   span_agent_version: 'span_agent_version',
@@ -57,12 +57,12 @@ const GROUP_COLUMN: Record<GroupByDimension, string> = {
 };
 
 /** Every column the filters and groupings below may read (all in the covering index). */
-const READ_COLUMNS = [
+export const READ_COLUMNS = [
   'created_at', 'feedback_type', 'scorer_tags', 'scorer_ratings', 'rating', 'is_scored', 'scorer_id', 'monitor_id',
   'span_type', 'span_agent_name', 'span_agent_version', 'span_status_code',
 ].join(', ');
 
-const GROUP_ORDER: Record<GroupByDimension, (col: string) => string> = {
+export const GROUP_ORDER: Record<GroupByDimension, (col: string) => string> = {
   scorer_id: (c) => `${c} COLLATE "C"`,
   span_agent_name: (c) => `${c} COLLATE "C"`,
   span_agent_version: (c) => `${c} COLLATE "C"`,
@@ -106,9 +106,12 @@ interface AggregateFilter {
   bind: Bind;
 }
 
-function aggregateFilter(q: AggregateQuery): AggregateFilter {
-  const { params, bind } = boundParams([q.projectId, pgInstant(q.afterMs), pgInstant(q.beforeMs)]);
-  const where = ['project_id = $1', 'created_at >= $2::timestamptz', 'created_at < $3::timestamptz'];
+/**
+ * The filters on the dimensions (feedback_type, monitor/scorer id, agent name, span type), on
+ * bare column names: feedback and feedback_aggregate_rollup name them alike.
+ */
+export function dimensionFilters(q: AggregateQuery, bind: Bind): string[] {
+  const where: string[] = [];
   const prefixAny = (col: string, prefixes: readonly string[]) =>
     `EXISTS (SELECT 1 FROM unnest(${bind(prefixes, 'text[]')}) AS p(v) WHERE starts_with(${col}, p.v))`;
   const idFilter = (col: string, f: IdFilter) => {
@@ -120,14 +123,21 @@ function aggregateFilter(q: AggregateQuery): AggregateFilter {
   if (q.feedbackTypePrefixes.length > 0 && !q.feedbackTypePrefixes.includes('')) {
     where.push(prefixAny('feedback_type', q.feedbackTypePrefixes));
   }
-  if (q.tags.length > 0) where.push(`scorer_tags && ${bind(q.tags, 'text[]')}`);
-  if (q.ratingMin !== null || q.ratingMax !== null) where.push('rating IS NOT NULL');
-  if (q.ratingMin !== null) where.push(`rating >= ${bind(q.ratingMin, 'float8')}`);
-  if (q.ratingMax !== null) where.push(`rating <= ${bind(q.ratingMax, 'float8')}`);
   idFilter('monitor_id', q.monitorIds);
   idFilter('scorer_id', q.scorerIds);
   if (q.spanAgentNames.length > 0) where.push(`span_agent_name = ANY(${bind(q.spanAgentNames, 'text[]')})`);
   if (q.spanTypes.length > 0) where.push(`span_type = ANY(${bind(q.spanTypes, 'text[]')})`);
+  return where;
+}
+
+function aggregateFilter(q: AggregateQuery): AggregateFilter {
+  const { params, bind } = boundParams([q.projectId, pgInstant(q.afterMs), pgInstant(q.beforeMs)]);
+  const where = ['project_id = $1', 'created_at >= $2::timestamptz', 'created_at < $3::timestamptz'];
+  if (q.tags.length > 0) where.push(`scorer_tags && ${bind(q.tags, 'text[]')}`);
+  if (q.ratingMin !== null || q.ratingMax !== null) where.push('rating IS NOT NULL');
+  if (q.ratingMin !== null) where.push(`rating >= ${bind(q.ratingMin, 'float8')}`);
+  if (q.ratingMax !== null) where.push(`rating <= ${bind(q.ratingMax, 'float8')}`);
+  where.push(...dimensionFilters(q, bind));
   return { where, params, bind };
 }
 

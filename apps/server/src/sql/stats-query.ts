@@ -12,9 +12,9 @@
 // every value from the request (paths, zone, bounds, percentiles) is a bound parameter.
 import type { AggregationType, ValueType } from '@feedback/api-types';
 import { invalidRequest, metricOverflowError, widePercentile, type CheckedStatsRequest, type ResolvedMetric } from '@feedback/semantics';
-import type { Db } from '../storage/db.js';
+import type { Queryable } from '../storage/db.js';
 import { isNumericOverflow } from '../storage/db-errors.js';
-import { boundParams, type SqlStatement } from './statement.js';
+import { boundParams, type Bind, type SqlStatement } from './statement.js';
 import { metricJsonPath } from './metric-jsonpath.js';
 import { pgInstant } from './pg-instant.js';
 import { projectRows } from './project-rows.js';
@@ -62,6 +62,12 @@ const VALUE_EXPR: Record<ValueType, (j: string, exactSums: boolean) => string> =
   boolean: (j) => `(${j})::boolean`,
   categorical: (j) => `(${j}) #>> '{}'`,
 };
+
+/** The metric's typed value in `payload` (one jsonpath call; the path a bound parameter). */
+export function metricValueSql(m: ResolvedMetric, bind: Bind): string {
+  const path = bind(metricJsonPath(m.segments, m.valueType), 'jsonpath');
+  return VALUE_EXPR[m.valueType](`jsonb_path_query_first(payload, ${path}, '{}', true)`, needsExactSum(m));
+}
 
 /** Whether a numeric metric reads its values as exact decimals (see VALUE_EXPR). */
 export function needsExactSum(m: ResolvedMetric): boolean {
@@ -134,8 +140,7 @@ export function buildStatsSql(q: StatsQuery, opts: { halvedPercentiles?: boolean
   q.metrics.forEach((m, i) => {
     // One jsonpath call per row and metric: walks object keys only (json_path never indexes an
     // array) and keeps only the JSON types the metric takes.
-    const path = bind(metricJsonPath(m.segments, m.valueType), 'jsonpath');
-    values.push(`${VALUE_EXPR[m.valueType](`jsonb_path_query_first(payload, ${path}, '{}', true)`, needsExactSum(m))} AS v${i}`);
+    values.push(`${metricValueSql(m, bind)} AS v${i}`);
     let out = 0;
     for (const agg of m.aggregations) {
       const expr = AGG_EXPR[m.valueType][agg];
@@ -224,7 +229,7 @@ function withWidePercentiles(rows: StatsRow[], columns: readonly PercentileColum
   return rows;
 }
 
-export async function runStatsQuery(db: Db, q: StatsQuery): Promise<StatsRow[]> {
+export async function runStatsQuery(db: Queryable, q: StatsQuery): Promise<StatsRow[]> {
   // One statement: its snapshot is consistent on its own, so no transaction is opened around it.
   try {
     const { sql, params } = buildStatsSql(q);

@@ -1,0 +1,70 @@
+// The rows of a /feedback/stats answer, from the roll-ups where the plan allows (plan-stats.ts)
+// and from the raw rows otherwise: the same rows either way (bucket_key, n, metricColumn(i, j)),
+// so the route assembles one answer from both. With percentiles or categorical metrics, those
+// are a second, raw statement over only their metrics; both statements then run in one
+// repeatable-read transaction, so they read the same snapshot.
+import { metricOverflowError } from '@feedback/semantics';
+import type { Db, Queryable } from '../storage/db.js';
+import { isNumericOverflow } from '../storage/db-errors.js';
+import { buildStatsSql, metricColumn, runStatsQuery, type StatsQuery, type StatsRow } from '../sql/stats-query.js';
+import type { RollupPlan } from './plan-cells.js';
+import { planStats, splitStatsMetrics, type RawMetric } from './plan-stats.js';
+import { buildStatsRollupSql } from './read-stats-sql.js';
+
+/** Which path a read takes: `auto` uses the roll-ups where the plan allows; `raw` never does. */
+export type ReadPath = 'auto' | 'raw';
+
+// PostgreSQL allows 1,664 select-list columns; the roll-up statement carries up to five partial
+// columns per metric. Past this many, the request is read raw (which has its own limit and 400).
+const MAX_PARTIAL_COLUMNS = 1_500;
+
+function partialColumnCount(q: StatsQuery): number {
+  return q.metrics.reduce((n, m) => n + (m.valueType === 'categorical' ? 0 : 5 + m.aggregations.length), 0);
+}
+
+/**
+ * Moves the raw statement's columns of each raw metric to the metric's place in the request's
+ * rows. A metric read raw for its percentiles only has no aggregations there: its percentile
+ * column moves to index `aggregations.length` of the request's metric.
+ */
+function mergeRawMetrics(q: StatsQuery, rolled: readonly StatsRow[], raw: readonly StatsRow[], rawMetrics: readonly RawMetric[]): StatsRow[] {
+  const byKey = new Map<number | null, StatsRow>(rolled.map((r) => [r.bucket_key, { ...r }]));
+  for (const row of raw) {
+    let target = byKey.get(row.bucket_key);
+    if (target === undefined) {
+      target = { bucket_key: row.bucket_key, n: row.n };
+      byKey.set(row.bucket_key, target);
+    }
+    rawMetrics.forEach(({ index, metric }, k) => {
+      const shift = (q.metrics[index]?.aggregations.length ?? 0) - metric.aggregations.length;
+      const columns = metric.aggregations.length + (metric.percentiles.length > 0 ? 1 : 0);
+      for (let j = 0; j < columns; j += 1) target[metricColumn(index, shift + j)] = row[metricColumn(k, j)];
+    });
+  }
+  return [...byKey.values()];
+}
+
+async function rollupRows(db: Queryable, q: StatsQuery, plan: RollupPlan, rolledUp: readonly number[]): Promise<StatsRow[]> {
+  const { sql, params } = buildStatsRollupSql(q, plan, rolledUp);
+  try {
+    return (await db.query<StatsRow>(sql, params)).rows;
+  } catch (err) {
+    if (isNumericOverflow(err)) throw metricOverflowError();
+    throw err;
+  }
+}
+
+export async function readStatsRows(db: Db, q: StatsQuery, path: ReadPath): Promise<StatsRow[]> {
+  const plan = path === 'raw' || partialColumnCount(q) > MAX_PARTIAL_COLUMNS ? null : planStats(q);
+  if (plan === null) return runStatsQuery(db, q);
+  // The raw statement's own refusals (too many output columns) come first, as on the raw path.
+  buildStatsSql(q);
+  const split = splitStatsMetrics(q.metrics);
+  if (split.raw.length === 0) return rollupRows(db, q, plan, split.rolledUp);
+  return db.transaction(async (tx) => {
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    const rolled = await rollupRows(tx, q, plan, split.rolledUp);
+    const raw = await runStatsQuery(tx, { ...q, metrics: split.raw.map((r) => r.metric) });
+    return mergeRawMetrics(q, rolled, raw, split.raw);
+  });
+}
