@@ -67,8 +67,12 @@ Examples:
     .action(async (_opts: unknown, command: Command) => {
       const opts = command.optsWithGlobals<SeedOptions>();
       if (opts.batch > 1000) throw new UsageError('--batch is at most 1000 (the batch create limit)');
-      if (opts.jsonl) writeImportFile(ctx, opts);
-      else await seedThroughApi(ctx, opts);
+      if (opts.jsonl) return writeImportFile(ctx, opts);
+      const datingOnly = ['days', 'end', 'tz', 'user'].filter((name) => command.getOptionValueSource(name) === 'cli');
+      if (datingOnly.length > 0) {
+        note(ctx, ctx.err.yellow(`note: ${datingOnly.map((n) => `--${n}`).join(', ')} apply to --jsonl only: through the API the server dates the rows now`));
+      }
+      await seedThroughApi(ctx, opts);
     });
 }
 
