@@ -7,7 +7,8 @@ import { exact, percent, tick } from '../charts/format.js';
 import { UplotChart } from '../charts/uplot-chart.js';
 import { panelCsv } from '../shaping/chart-csv.js';
 import { csvFileName } from '../shaping/csv.js';
-import { booleanSeries, categoricalSeries, numericSeries } from '../shaping/stats-series.js';
+import { stackTops } from '../shaping/aggregate-series.js';
+import { booleanSeries, categoricalSeries, numericSeries, OTHER_VALUES } from '../shaping/stats-series.js';
 import { tooltipTime } from '../shaping/time-labels.js';
 import type { PanelChoice } from '../shaping/view-state.js';
 import { frameData, type StatsQueryView } from './panel-frame-data.js';
@@ -143,25 +144,36 @@ export function BooleanPanel({ q, ctx, panel, onRemove }: MetricPanelProps): Rea
   );
 }
 
+const VALUE_PALETTE = ['--series-1', '--series-2', '--series-3', '--series-4', '--series-5', '--series-6'];
+
 export function CategoricalPanel({ q, ctx, panel, onRemove }: MetricPanelProps): ReactNode {
   const s = q.data ? categoricalSeries(q.data, panel.path) : undefined;
   const frame = frameData(q, s?.times ?? [], s?.count, ctx.timeZone);
+  const top = s?.top ?? null;
+  const colorOf = (v: number) => (top !== null && top.labels[v] === OTHER_VALUES ? '--text-muted' : (VALUE_PALETTE[v % VALUE_PALETTE.length] ?? '--series-1'));
+  const tops = s && top ? stackTops({ times: s.times, groups: top.labels, counts: top.counts, totals: s.count }) : [];
   return (
     <ChartPanel
       panel={`categorical:${panel.path}`}
       title={panel.path}
-      subtitle="categorical: rows with a value"
+      subtitle={top ? 'categorical: rows per value, most frequent values stacked' : 'categorical: rows with a value'}
       {...frame}
       error={q.error}
       emptyText="No text values at this path in the window."
       csv={csvOf(q, ctx, panel)}
       actions={<RemoveButton panel={panel} onRemove={onRemove} />}
+      legend={top ? <Legend items={top.labels.map((label, v) => [label, colorOf(v)] as [string, string])} /> : null}
     >
       {s ? (
         <UplotChart
-          label={`${panel.path}: rows with a value`}
+          label={top ? `${panel.path}: rows per value, stacked` : `${panel.path}: rows with a value`}
           times={s.times}
-          series={[{ label: 'rows', values: s.count, color: '--series-4', kind: 'bars' }]}
+          // Tallest stack first, so each value's bar shows above the ones below it.
+          series={
+            top
+              ? top.labels.map((label, v) => ({ label, values: tops[v] ?? [], color: colorOf(v), kind: 'bars' as const })).reverse()
+              : [{ label: 'rows', values: s.count, color: '--series-4', kind: 'bars' }]
+          }
           yFormat={tick}
           timeZone={ctx.timeZone}
           scheme={ctx.scheme}
@@ -169,7 +181,14 @@ export function CategoricalPanel({ q, ctx, panel, onRemove }: MetricPanelProps):
             <>
               <strong>{tooltipTime(s.times[i] ?? 0, ctx.timeZone)}</strong>
               <span>{s.count[i] === null ? 'no values' : `${s.count[i]} values`}</span>
-              {s.min[i] !== null ? (
+              {top && s.count[i] !== null
+                ? top.labels.map((label, v) => (
+                    <span key={label}>
+                      {label}: {top.counts[v]?.[i] ?? 0}
+                    </span>
+                  ))
+                : null}
+              {!top && s.min[i] !== null ? (
                 <span>
                   from “{s.min[i]}” to “{s.max[i]}”
                 </span>

@@ -22,6 +22,12 @@ export function WindowStats({ q, paths, totalRows }: { q: StatsQueryView; paths:
                 <dd>{typeof value === 'number' ? exact(value) : value === null ? '—' : value}</dd>
               </div>
             ))}
+            {(c.top ?? []).map(([value, count]) => (
+              <div key={`top:${value}`}>
+                <dt>“{value}”</dt>
+                <dd>{count}</dd>
+              </div>
+            ))}
           </dl>
         </div>
       ))}

@@ -27,7 +27,9 @@ export function panelCsv(res: FeedbackStatsRes, panel: PanelChoice, timeZone: st
     }
     case 'categorical': {
       const s = categoricalSeries(res, panel.path);
-      return statsCsv(res, timeZone, ['count', 'min', 'max'], [s.count, s.min, s.max]);
+      // Per-value columns are the value's count; a bucket without any value is empty throughout.
+      const names = (s.top?.labels ?? []).map((v) => `count: ${v}`);
+      return statsCsv(res, timeZone, ['count', 'min', 'max', ...names], [s.count, s.min, s.max, ...(s.top?.counts ?? [])]);
     }
   }
 }

@@ -7,6 +7,9 @@ import type { TimeWindow } from './time-window.js';
 /** The percentiles a numeric panel's band is drawn between, and its median. */
 export const BAND_PERCENTILES = [50, 95] as const;
 
+/** How many of a categorical metric's most frequent values get their own stack (the rest: "other"). */
+export const TOP_VALUES = 6;
+
 export function metricSpec(panel: PanelChoice): FeedbackMetricSpec {
   switch (panel.kind) {
     case 'numeric':
@@ -14,7 +17,7 @@ export function metricSpec(panel: PanelChoice): FeedbackMetricSpec {
     case 'boolean':
       return { json_path: panel.path, value_type: 'boolean', aggregations: ['count_true', 'count_false'] };
     case 'categorical':
-      return { json_path: panel.path, value_type: 'categorical', aggregations: ['count', 'min', 'max'] };
+      return { json_path: panel.path, value_type: 'categorical', aggregations: ['count', 'min', 'max'], top_values: TOP_VALUES };
   }
 }
 

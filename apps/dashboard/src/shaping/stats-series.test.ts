@@ -1,7 +1,7 @@
 import type { FeedbackStatsRes } from '@feedback/api-types';
 import { describe, expect, it } from 'vitest';
 import { volumeCsv, panelCsv } from './chart-csv.js';
-import { booleanSeries, categoricalSeries, coverage, numericSeries, volumeSeries, windowCards } from './stats-series.js';
+import { booleanSeries, categoricalSeries, coverage, numericSeries, OTHER_VALUES, volumeSeries, windowCards } from './stats-series.js';
 import { metricSpec, statsRequest } from './stats-request.js';
 
 // Three hourly New York buckets: values, an empty bucket, and rows without a value at the path.
@@ -15,7 +15,7 @@ const answer: FeedbackStatsRes = {
     { timestamp: '2024-03-10T01:00:00-05:00', count: 0, avg_output_score: null, p50_output_score: null, p95_output_score: null, min_output_score: null, max_output_score: null, count_output_score: 0, count_true_output_ok: 0, count_false_output_ok: 0, count_output_label: 0, min_output_label: null, max_output_label: null },
     { timestamp: '2024-03-10T03:00:00-04:00', count: 2, avg_output_score: null, p50_output_score: null, p95_output_score: null, min_output_score: null, max_output_score: null, count_output_score: 0, count_true_output_ok: 0, count_false_output_ok: 2, count_output_label: 1, min_output_label: 'ok, "fine"', max_output_label: 'ok, "fine"' },
   ],
-  window_stats: { output_score: { avg: 0.5, p50: 0.4 }, output_ok: { count_true: 2, count_false: 3 } },
+  window_stats: { output_score: { avg: 0.5, p50: 0.4 }, output_ok: { count_true: 2, count_false: 3 }, output_label: { count: 4 } },
 };
 
 describe('stats answers → series', () => {
@@ -61,6 +61,49 @@ describe('stats answers → series', () => {
   });
 });
 
+describe('categorical values per bucket (top_values)', () => {
+  const withTop: FeedbackStatsRes = {
+    ...answer,
+    top_values: {
+      output_label: {
+        values: ['good', 'bad'],
+        window: { counts: [2, 1], other: 1 },
+        buckets: [
+          { counts: [2, 1], other: 0 },
+          { counts: [0, 0], other: 0 },
+          { counts: [0, 0], other: 1 },
+        ],
+      },
+    },
+  };
+
+  it('gives each top value a column, other last, and a bucket without values a gap', () => {
+    expect(categoricalSeries(withTop, 'output.label').top).toEqual({
+      labels: ['good', 'bad', OTHER_VALUES],
+      counts: [
+        [2, null, 0],
+        [1, null, 0],
+        [0, null, 1],
+      ],
+    });
+  });
+
+  it('leaves other out when no other value occurred, and top out when the answer has none', () => {
+    const noOther = structuredClone(withTop);
+    const entry = noOther.top_values?.['output_label'];
+    if (entry) entry.window.other = 0;
+    expect(categoricalSeries(noOther, 'output.label').top?.labels).toEqual(['good', 'bad']);
+    expect(categoricalSeries(answer, 'output.label').top).toBeNull();
+  });
+
+  it('adds the window counts to the card and a column per value to the CSV', () => {
+    expect(windowCards(withTop, ['output.label'])[0]?.top).toEqual([['good', 2], ['bad', 1], [OTHER_VALUES, 1]]);
+    const lines = panelCsv(withTop, { kind: 'categorical', path: 'output.label' }, 'UTC').split('\r\n');
+    expect(lines[0]).toBe('timestamp,local_time (UTC),count,min,max,count: good,count: bad,count: (other)');
+    expect(lines[2]).toBe('2024-03-10T01:00:00-05:00,2024-03-10 06:00,,,,,,');
+  });
+});
+
 describe('CSV of a chart', () => {
   it('writes the API timestamp, the local time and the values, empty cells for gaps', () => {
     expect(panelCsv(answer, { kind: 'numeric', path: 'output.score' }, 'America/New_York')).toBe(
@@ -91,6 +134,7 @@ describe('the stats request', () => {
       percentiles: [50, 95],
     });
     expect(metricSpec({ kind: 'boolean', path: 'ok' }).aggregations).toEqual(['count_true', 'count_false']);
+    expect(metricSpec({ kind: 'categorical', path: 'label' })).toMatchObject({ value_type: 'categorical', top_values: 6 });
   });
 
   it('sends the window as UTC instants, the zone and the feedback_type filter only when set', () => {

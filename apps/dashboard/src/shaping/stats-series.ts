@@ -1,6 +1,6 @@
 // Stats answers → the columns a chart draws. One entry per bucket of the answer's grid; a bucket
 // without a value is null (a gap), never 0: "no data" and "zero" must look different.
-import type { FeedbackStatsRes, StatsValue } from '@feedback/api-types';
+import type { FeedbackStatsRes, StatsValue, StatsValueCounts } from '@feedback/api-types';
 import { metricSlug, percentileLabel } from '@feedback/semantics';
 import { BAND_PERCENTILES } from './stats-request.js';
 
@@ -93,6 +93,13 @@ export function booleanSeries(res: FeedbackStatsRes, jsonPath: string): BooleanS
   };
 }
 
+export interface ValueCounts {
+  /** The window's most frequent values, most frequent first, then `other` when any occurs. */
+  labels: string[];
+  /** `counts[v][i]`: how often `labels[v]` occurs in bucket i; null in a bucket without values. */
+  counts: Column[];
+}
+
 export interface CategoricalSeries {
   times: number[];
   /** Rows with a value at the path; null where none. */
@@ -100,17 +107,37 @@ export interface CategoricalSeries {
   /** Lowest and highest value (code-point order) per bucket. */
   min: (string | null)[];
   max: (string | null)[];
+  /** Per-value counts, when the server answered `top_values` for this metric. */
+  top: ValueCounts | null;
+}
+
+/** The label of the stack of every value outside the top ones. */
+export const OTHER_VALUES = '(other)';
+
+function valueCounts(res: FeedbackStatsRes, slug: string, count: Column): ValueCounts | null {
+  const top = res.top_values?.[slug];
+  if (top === undefined) return null;
+  const perBucket = (pick: (b: StatsValueCounts) => number) =>
+    top.buckets.map((b, i) => (count[i] === null || count[i] === undefined ? null : pick(b)));
+  const counts = top.values.map((_, v) => perBucket((b) => b.counts[v] ?? 0));
+  const anyOther = top.window.other > 0;
+  return {
+    labels: anyOther ? [...top.values, OTHER_VALUES] : [...top.values],
+    counts: anyOther ? [...counts, perBucket((b) => b.other)] : counts,
+  };
 }
 
 export function categoricalSeries(res: FeedbackStatsRes, jsonPath: string): CategoricalSeries {
   const slug = metricSlug(jsonPath);
   const buckets = res.buckets ?? [];
   const text = (v: StatsValue | undefined) => (v === null || v === undefined ? null : String(v));
+  const count = column(res, `count_${slug}`).map((c) => (c === 0 ? null : c));
   return {
     times: bucketTimes(res),
-    count: column(res, `count_${slug}`).map((c) => (c === 0 ? null : c)),
+    count,
     min: buckets.map((b) => text(b[`min_${slug}`])),
     max: buckets.map((b) => text(b[`max_${slug}`])),
+    top: valueCounts(res, slug, count),
   };
 }
 
@@ -118,14 +145,24 @@ export interface WindowCard {
   metric: string;
   /** Output name → value, in the answer's order (`avg`, `p50`, `count_true`, …). */
   values: [string, StatsValue][];
+  /** A categorical metric's most frequent values and their counts over the window, when answered. */
+  top?: [string, number][];
 }
 
 /** `window_stats` as cards, one per metric slug, in the order the panels were asked for. */
 export function windowCards(res: FeedbackStatsRes, paths: readonly string[]): WindowCard[] {
   const stats = res.window_stats ?? {};
   return paths.flatMap((path) => {
-    const entry = stats[metricSlug(path)];
-    return entry === undefined ? [] : [{ metric: path, values: Object.entries(entry) }];
+    const slug = metricSlug(path);
+    const entry = stats[slug];
+    if (entry === undefined) return [];
+    const card: WindowCard = { metric: path, values: Object.entries(entry) };
+    const top = res.top_values?.[slug];
+    if (top !== undefined) {
+      card.top = top.values.map((v, i): [string, number] => [v, top.window.counts[i] ?? 0]);
+      if (top.window.other > 0) card.top.push([OTHER_VALUES, top.window.other]);
+    }
+    return [card];
   });
 }
 
