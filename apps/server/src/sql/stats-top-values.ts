@@ -4,10 +4,14 @@
 // a metric asks, after the main stats statement (stats-query.ts), on the same rows and filters.
 //
 // Shape of the work: one scan of the window's rows extracts every asking metric's value (the same
-// jsonpath and text as the categorical aggregations); `tally` counts (metric, bucket, value);
-// `ranked` orders each metric's values by their window total; the final GROUPING SETS fold the
-// tallies into the top values and `other`, per bucket and for the window. Only the window rows
-// carry the value text, so a long value is sent once, not once per bucket.
+// jsonpath and text as the categorical aggregations, once per row: the tally is materialized so
+// no filter on the value is pushed into the scan, which would evaluate the jsonpath twice);
+// `tally` counts (metric, bucket, value) and, in the same pass, each bucket's present values;
+// `ranked` orders each metric's values by their window total; the answer rows are the tallies of
+// the top values (each looked up in its metric's list of at most 50: no sort or join on the text
+// of every tally) and the present values per bucket and for the window, from which `other`
+// follows. Only the window rows carry the value text, so a long value is sent once, not once per
+// bucket.
 //
 // SQL text comes only from the fixed fragments below; every value from the request is bound.
 import type { CheckedStatsRequest, ComputedTopValues } from '@feedback/semantics';
@@ -19,7 +23,7 @@ import { projectRows } from './project-rows.js';
 import { boundParams, type SqlStatement } from './statement.js';
 import { bucketKeySql } from './stats-bucket-key.js';
 
-/** One output row: `bucket_key` null for the window; `rank` null for the values outside the top. */
+/** One output row: `bucket_key` null for the window; `rank` null for the count of every present value. */
 export interface TopValuesRow {
   /** Index into the request's metrics. */
   m: number;
@@ -50,26 +54,35 @@ export function buildTopValuesSql(checked: CheckedStatsRequest): SqlStatement | 
   );
   // Categorical extraction: strings as they are, numbers and booleans as their JSON text.
   const values = asking.map(({ m }, j) => `, (jsonb_path_query_first(payload, ${bind(metricJsonPath(m.segments, 'categorical'), 'jsonpath')}, '{}', true)) #>> '{}' AS v${j}`);
-  const present = asking.map(({ i }, j) => `SELECT ${i} AS m, bucket_key, v${j} AS v FROM picked WHERE v${j} IS NOT NULL`);
-  // limits[m + 1] is metric m's N; metrics that do not ask never reach `present`.
+  // One (metric, value) pair per row and metric, unpivoted by a LATERAL VALUES list.
+  const pairs = asking.map(({ i }, j) => `(${i}, v${j})`);
+  // limits[m + 1] is metric m's N; metrics that do not ask never reach `tally`.
   const limits = checked.metrics.map((m) => m.topValues ?? 0);
   const sql = `
     WITH picked AS (
       SELECT ${bucketKey} AS bucket_key ${values.join(' ')}
       FROM ${projectRows('created_at, payload', where)} AS r
     ),
-    present AS (${present.join(' UNION ALL ')}),
-    tally AS (SELECT m, bucket_key, v, count(*) AS n FROM present GROUP BY m, bucket_key, v),
-    ranked AS (
-      SELECT m, v, row_number() OVER (PARTITION BY m ORDER BY sum(n) DESC, v COLLATE "C") AS rank
-      FROM tally GROUP BY m, v
+    tally AS MATERIALIZED (
+      SELECT x.m, picked.bucket_key, x.v, count(x.v) AS n, grouping(x.v) AS all_values
+      FROM picked CROSS JOIN LATERAL (VALUES ${pairs.join(', ')}) AS x(m, v)
+      GROUP BY GROUPING SETS ((x.m, picked.bucket_key, x.v), (x.m, picked.bucket_key))
     ),
-    top AS (SELECT m, v, rank FROM ranked WHERE rank <= (${bind(limits, 'int[]')})[m + 1])
-    SELECT t.m,
-           CASE WHEN grouping(t.bucket_key) = 1 THEN NULL ELSE t.bucket_key END AS bucket_key,
-           top.rank::int AS rank, top.v AS value, sum(t.n)::int AS n
-    FROM tally t LEFT JOIN top ON top.m = t.m AND top.v = t.v
-    GROUP BY GROUPING SETS ((t.m, t.bucket_key, top.rank), (t.m, top.rank, top.v))`;
+    ranked AS (
+      SELECT m, v, sum(n) AS n, row_number() OVER (PARTITION BY m ORDER BY sum(n) DESC, v COLLATE "C") AS rank
+      FROM tally WHERE all_values = 0 AND v IS NOT NULL GROUP BY m, v
+    ),
+    top AS (SELECT m, v, n, rank FROM ranked WHERE rank <= (${bind(limits, 'int[]')})[m + 1]),
+    top_list AS (SELECT m, array_agg(v ORDER BY rank) AS vs FROM top GROUP BY m)
+    SELECT t.m, t.bucket_key, array_position(l.vs, t.v) AS rank, NULL::text AS value, t.n::int AS n
+      FROM tally t JOIN top_list l ON l.m = t.m
+      WHERE t.all_values = 0 AND t.v = ANY (l.vs)
+    UNION ALL
+    SELECT m, bucket_key, NULL, NULL, n::int FROM tally WHERE all_values = 1
+    UNION ALL
+    SELECT m, NULL, rank::int, v, n::int FROM top
+    UNION ALL
+    SELECT m, NULL, NULL, NULL, sum(n)::int FROM tally WHERE all_values = 1 GROUP BY m`;
   return { sql, params };
 }
 
@@ -95,7 +108,7 @@ export function toComputedTopValues(rows: readonly TopValuesRow[], metricCount: 
     return c;
   };
   // The window rows first: they name the values in rank order (ranks 1..N, no gaps), which the
-  // bucket rows then count.
+  // bucket rows then count. `other` holds the count of every present value until the end.
   for (const row of rows) {
     if (row.bucket_key !== null) continue;
     const c = counted(row.m);
@@ -113,6 +126,13 @@ export function toComputedTopValues(rows: readonly TopValuesRow[], metricCount: 
     c.byBucketKey.set(row.bucket_key, into);
     if (row.rank === null) into.other = row.n;
     else into.counts[row.rank - 1] = row.n;
+  }
+  const withOther = (c: StatsValueCounts): void => {
+    c.other -= c.counts.reduce((sum, n) => sum + n, 0);
+  };
+  for (const c of byMetric.values()) {
+    withOther(c.window);
+    c.byBucketKey.forEach(withOther);
   }
   return Array.from({ length: metricCount }, (_, m) => byMetric.get(m));
 }
