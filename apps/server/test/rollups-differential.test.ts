@@ -60,7 +60,7 @@ const rowArb = fc.record({
   scorer: fc.constantFrom('judge', 'judge2', 'x'),
   monitor: fc.constantFrom('mon', 'monday'),
   payload: payloadArb,
-  tags: fc.subarray(['t1', 't2', 'ünï']),
+  tags: fc.array(fc.constantFrom('t1', 't2', 'ünï', '__proto__'), { maxLength: 3 }),
   ratings: fc.dictionary(fc.constantFrom('_rating_', 'r2'), fc.integer({ min: 0, max: 100 }).map((k) => k / 100), { maxKeys: 2 }),
   agent: fc.constantFrom('', 'agent-a', 'agent-b'),
   version: fc.constantFrom('', 'v1'),
