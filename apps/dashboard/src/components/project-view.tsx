@@ -1,8 +1,8 @@
 // One project's dashboard: controls, volume, window totals, a panel per chosen payload path, and
 // the aggregate view. Three stats-side requests run in parallel: volume (counts only, the first
 // chart drawn), the metric panels, and payload_schema for suggestions.
-import { keepPreviousData } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { keepPreviousData, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useApi } from '../api/api-context.js';
 import { AddPanel } from '../panels/add-panel.js';
 import { AggregateView } from '../panels/aggregate-view.js';
@@ -17,6 +17,7 @@ import { statsGranularity, viewWindow, windowProblem } from '../shaping/time-win
 import type { PanelChoice, PanelKind, ViewState } from '../shaping/view-state.js';
 import { useColorScheme } from '../state/use-color-scheme.js';
 import { useNow } from '../state/use-now.js';
+import { rememberProject } from '../state/recent-projects.js';
 import type { ViewUpdate } from '../state/use-view-state.js';
 import { ErrorNotice } from './error-notice.js';
 import { ViewControls } from './view-controls.js';
@@ -26,6 +27,14 @@ const PANELS: Record<PanelKind, (p: MetricPanelProps) => ReactNode> = { numeric:
 export function ProjectView({ view, update, onSignIn }: { view: ViewState; update: (u: ViewUpdate) => void; onSignIn: () => void }): ReactNode {
   const { $api } = useApi();
   const [now, refreshNow] = useNow(view.refresh);
+  const queryClient = useQueryClient();
+  // A refresh (the button or the auto-refresh tick) asks again even when the window, rounded to
+  // the minute, did not move: the same question may have a newer answer.
+  const firstNow = useRef(now);
+  useEffect(() => {
+    if (now !== firstNow.current) void queryClient.invalidateQueries({ type: 'active' });
+  }, [now, queryClient]);
+  useEffect(() => rememberProject(view.project), [view.project]);
   const scheme = useColorScheme();
   const browserZone = browserTimeZone();
   // A zone from a link that this browser cannot show falls back to the browser's own.
