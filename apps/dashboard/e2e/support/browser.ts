@@ -8,7 +8,7 @@ import { NOW_MS } from './seed-rows.js';
 export interface UserPage {
   context: BrowserContext;
   page: Page;
-  /** Uncaught exceptions and console errors, in order. */
+  /** Uncaught exceptions, console errors and 5xx responses, in order. */
   errors: string[];
   close(): Promise<void>;
 }
@@ -16,7 +16,8 @@ export interface UserPage {
 export interface UserOptions {
   timezoneId?: string;
   colorScheme?: 'light' | 'dark';
-  nowMs?: number;
+  /** The browser's "now" (the clock runs on from it); null keeps the real clock. */
+  nowMs?: number | null;
 }
 
 export async function openUserPage(browser: Browser, opts: UserOptions = {}): Promise<UserPage> {
@@ -29,12 +30,18 @@ export async function openUserPage(browser: Browser, opts: UserOptions = {}): Pr
     // Screenshots in docs/ are of the light theme unless asked, at one device pixel per CSS px.
     deviceScaleFactor: 1,
   });
-  await context.clock.install({ time: opts.nowMs ?? NOW_MS });
+  const now = opts.nowMs === undefined ? NOW_MS : opts.nowMs;
+  if (now !== null) await context.clock.install({ time: now });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+    // Chromium logs every 4xx/5xx response as "Failed to load resource"; refusals are part of
+    // the flows (the sign-in check's 403 is expected), so responses are judged below instead.
+    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) errors.push(`console: ${msg.text()}`);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 500) errors.push(`response ${res.status()}: ${res.request().method()} ${res.url()}`);
   });
   return { context, page, errors, close: () => context.close() };
 }
