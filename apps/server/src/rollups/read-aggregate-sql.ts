@@ -12,7 +12,7 @@ import { dimensionFilters, GROUP_COLUMN, GROUP_ORDER, READ_COLUMNS, type Aggrega
 import { pgInstant } from '../sql/pg-instant.js';
 import { boundParams, type SqlStatement } from '../sql/statement.js';
 import type { RollupPlan } from './plan-cells.js';
-import { cellsSql, rawRangeParams, remainderRows } from './read-stats-sql.js';
+import { cellsSql, rawRangeParams, remainderRows, rollupRowsInCells } from './read-stats-sql.js';
 
 export function buildAggregateRollupSql(q: AggregateQuery, plan: RollupPlan): SqlStatement {
   const { params, bind } = boundParams([q.projectId, pgInstant(q.afterMs), pgInstant(q.beforeMs)]);
@@ -22,7 +22,6 @@ export function buildAggregateRollupSql(q: AggregateQuery, plan: RollupPlan): Sq
   const keys = ['b', ...q.groupBy.map((_, i) => `g${i}`)];
   const keyList = keys.join(', ');
   const order = ['base.b', ...q.groupBy.map((g, i) => GROUP_ORDER[g](`base.g${i}`))];
-  const and = filters.map((w) => `AND ${w}`).join(' ');
 
   const sql = `
     WITH cells AS (${cellsSql(plan, 'timestamptz', bind)}),
@@ -32,10 +31,9 @@ export function buildAggregateRollupSql(q: AggregateQuery, plan: RollupPlan): Sq
       FROM ${remainderRows(READ_COLUMNS, filters, rawFrom, rawTo)} AS r
     ),
     roll AS MATERIALIZED (
-      SELECT c.bucket_key AS b${groupCols.map((c) => `, ${c}`).join('')},
+      SELECT c.bucket_key AS b${q.groupBy.map((_, i) => `, r.g${i}`).join('')},
              total_count, scored_count, tag_counts, rating_counts, rating_sums
-      FROM cells AS c JOIN feedback_aggregate_rollup AS r ON r.project_id = $1 AND r.level = c.level
-        AND r.cell_start >= c.from_ts AND r.cell_start < c.to_ts ${and}
+      FROM ${rollupRowsInCells('feedback_aggregate_rollup', 'r', [...groupCols, 'total_count', 'scored_count', 'tag_counts', 'rating_counts', 'rating_sums'].join(', '), filters)}
     ),
     base AS (
       SELECT ${keyList}, sum(total_count)::int AS total_count, sum(scored_count)::int AS scored_count

@@ -94,10 +94,18 @@ function statsFilters(q: StatsQuery, bind: Bind): (alias: string) => string[] {
   };
 }
 
-/** Rows of `table` (aliased `alias`) in the cells of `c` (the unnested plan). */
-function inCells(table: string, alias: string): string {
-  return `${table} AS ${alias} ON ${alias}.project_id = $1 AND ${alias}.level = c.level
-        AND ${alias}.cell_start >= c.from_ts AND ${alias}.cell_start < c.to_ts`;
+/**
+ * `FROM cells AS c` joined to the rows of `table` (aliased `alias`, with `columns` and `where` on
+ * it) in each cell range: one index range scan per range, on (project_id, level, cell_start).
+ * OFFSET 0 keeps the subquery from being flattened, which would let the planner hash-join every
+ * roll-up row of the project against the ranges instead.
+ */
+export function rollupRowsInCells(table: string, alias: string, columns: string, where: readonly string[]): string {
+  return `cells AS c CROSS JOIN LATERAL (
+        SELECT ${columns} FROM ${table} AS ${alias}
+        WHERE ${alias}.project_id = $1 AND ${alias}.level = c.level AND ${alias}.cell_start >= c.from_ts AND ${alias}.cell_start < c.to_ts
+          ${where.map((w) => `AND ${w}`).join(' ')}
+        OFFSET 0) AS ${alias}`;
 }
 
 /**
@@ -153,14 +161,13 @@ export function buildStatsRollupSql(q: StatsQuery, plan: RollupPlan, rolledUp: r
 
   const fromCounts = `
       SELECT c.bucket_key, r.row_count AS n${partialColumns(nullPartial)}
-      FROM cells AS c JOIN ${inCells('feedback_stats_rollup', 'r')}
-      ${filters('r').map((w, k) => `${k === 0 ? 'WHERE' : 'AND'} ${w}`).join(' ')}`;
+      FROM ${rollupRowsInCells('feedback_stats_rollup', 'r', 'r.row_count', filters('r'))}`;
   const pathOf = new Map(metrics.map(({ i, path }) => [i, path]));
+  const leafColumns = ['l.path', ...new Set(partialList.map(({ x }) => LEAF_PARTIAL[x]))].join(', ');
   const fromLeaves = metrics.length === 0 ? '' : `
       UNION ALL
       SELECT c.bucket_key, 0::bigint AS n${partialColumns((i, x) => `CASE WHEN l.path = ${pathOf.get(i) ?? 'NULL'} THEN ${LEAF_PARTIAL[x]} END`)}
-      FROM cells AS c JOIN ${inCells('feedback_stats_rollup_leaf', 'l')}
-      WHERE l.path IN (${metrics.map(({ path }) => path).join(', ')}) ${filters('l').map((w) => `AND ${w}`).join(' ')}`;
+      FROM ${rollupRowsInCells('feedback_stats_rollup_leaf', 'l', leafColumns, [`l.path IN (${metrics.map(({ path }) => path).join(', ')})`, ...filters('l')])}`;
   const bucketKey = bucketKeySql(
     { startMs: q.startMs, endMs: q.endMs, timeZone: q.timeZone, timeZoneParam: '$4::text', granularityParam: '$5::float8' },
     bind,
