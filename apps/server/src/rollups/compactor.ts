@@ -3,9 +3,9 @@
 // each project is compacted under a try-lock (a busy project is skipped, and comes back later),
 // the lock purge and replace take for their recompute.
 import type { Db } from '../storage/db.js';
-import { compactSql, PROJECTS_WITH_DELTAS_SQL } from './compact-statement.js';
+import { CELLS_TO_COMPACT_SQL, compactSql, PROJECTS_WITH_DELTAS_SQL } from './compact-statement.js';
 import { tryLockProjectRollups } from './project-lock.js';
-import { ROLLUP_TABLES } from './rollup-tables.js';
+import { ROLLUP_TABLES, STATS_TABLE } from './rollup-tables.js';
 
 /** Cells per table per transaction: a bounded transaction, however far behind the compactor is. */
 const CELLS_PER_STEP = 2_000;
@@ -22,15 +22,16 @@ export interface CompactionStats {
 async function compactProjectStep(db: Db, projectId: string, stats: CompactionStats): Promise<{ locked: boolean; more: boolean }> {
   return db.transaction(async (tx) => {
     if (!(await tryLockProjectRollups(tx, projectId))) return { locked: false, more: false };
-    let more = false;
-    for (const table of ROLLUP_TABLES) {
-      const res = await tx.query<{ cells: number; deleted: number; written: number }>(compactSql(table), [projectId, CELLS_PER_STEP]);
-      const row = res.rows[0];
+    const cells = (await tx.query<{ level: number; cell_start: Date }>(CELLS_TO_COMPACT_SQL, [projectId, CELLS_PER_STEP])).rows;
+    if (cells.length === 0) return { locked: true, more: false };
+    const params = [projectId, cells.map((c) => c.level), cells.map((c) => c.cell_start)];
+    // The stats table first (compact-statement.ts says why).
+    for (const table of [STATS_TABLE, ...ROLLUP_TABLES.filter((t) => t !== STATS_TABLE)]) {
+      const row = (await tx.query<{ deleted: number; written: number }>(compactSql(table), params)).rows[0];
       stats.deleted += row?.deleted ?? 0;
       stats.written += row?.written ?? 0;
-      if ((row?.cells ?? 0) >= CELLS_PER_STEP) more = true;
     }
-    return { locked: true, more };
+    return { locked: true, more: cells.length >= CELLS_PER_STEP };
   });
 }
 

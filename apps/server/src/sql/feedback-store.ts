@@ -1,5 +1,5 @@
 // Writes and point reads of feedback rows.
-import { INSERT_WITH_ROLLUPS_SQL } from '../rollups/insert-with-rollups.js';
+import { INSERT_WITH_ROLLUPS_NAME, INSERT_WITH_ROLLUPS_SQL } from '../rollups/insert-with-rollups.js';
 import { leavesJson } from '../rollups/payload-leaves.js';
 import type { Queryable } from '../storage/db.js';
 import { FEEDBACK_COLUMNS, type FeedbackInsertRow, type StoredFeedback } from './feedback-row.js';
@@ -55,7 +55,7 @@ export async function insertFeedback(db: Queryable, rows: readonly FeedbackInser
 export async function insertFeedbackJson(db: Queryable, rowsJson: string, rowLeavesJson: string | null = null): Promise<Set<string>> {
   const res = rowLeavesJson === null
     ? await db.query<{ project_id: string; id: string }>(INSERT_SQL, [rowsJson])
-    : await db.query<{ project_id: string; id: string }>(INSERT_WITH_ROLLUPS_SQL, [rowsJson, rowLeavesJson]);
+    : await db.query<{ project_id: string; id: string }>(INSERT_WITH_ROLLUPS_SQL, [rowsJson, rowLeavesJson], { prepare: INSERT_WITH_ROLLUPS_NAME });
   return new Set(res.rows.map(feedbackKey));
 }
 

@@ -3,8 +3,17 @@ export interface QueryResultRows<T> {
   rows: T[];
 }
 
+export interface QueryOptions {
+  /**
+   * Run as a named prepared statement (PostgreSQL: parsed and planned once per connection, then
+   * reused; PGlite ignores it). Only for a constant text that runs often and costs more to plan
+   * than to run (the insert with roll-up deltas: src/rollups/insert-with-rollups.ts).
+   */
+  prepare?: string;
+}
+
 export interface Queryable {
-  query<T extends object>(sql: string, params?: readonly unknown[]): Promise<QueryResultRows<T>>;
+  query<T extends object>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResultRows<T>>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Db, Queryable, QueryResultRows } from './db.js';
+import type { Db, Queryable, QueryOptions, QueryResultRows } from './db.js';
 import { listenForNotifications, type NotificationListener } from './pg-listener.js';
 import { sessionStartupOptions, withSessionOptions } from './session-settings.js';
 
@@ -23,8 +23,10 @@ const KEEP_ALIVE_DELAY_MS = 10_000;
 
 function wrap(client: pg.Pool | pg.PoolClient | pg.Client): Queryable {
   return {
-    async query<T extends object>(sql: string, params: readonly unknown[] = []): Promise<QueryResultRows<T>> {
-      const res = await client.query<T>(sql, params as unknown[]);
+    async query<T extends object>(sql: string, params: readonly unknown[] = [], options: QueryOptions = {}): Promise<QueryResultRows<T>> {
+      const res = options.prepare === undefined
+        ? await client.query<T>(sql, params as unknown[])
+        : await client.query<T>({ name: options.prepare, text: sql, values: params as unknown[] });
       return { rows: res.rows };
     },
     async exec(sql: string): Promise<void> {
