@@ -8,6 +8,8 @@ export default defineConfig(({ mode }) => ({
   plugins: [react(), ...(mode === 'demo' ? [mswWorkerScript()] : [])],
   // Workspace packages resolve to their TypeScript sources, so no prior build of them is needed.
   resolve: { conditions: ['source', ...defaultClientConditions] },
+  // `npm run dev`: the API of a server started with `npm start` (port 8080) behind the dev server.
+  server: { proxy: { '/feedback': 'http://127.0.0.1:8080', '/healthz': 'http://127.0.0.1:8080' } },
   build: {
     target: 'es2022',
     sourcemap: false,

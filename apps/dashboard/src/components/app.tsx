@@ -9,6 +9,7 @@ import { SignIn } from '../auth/sign-in.js';
 import type { AppConfig } from '../config.js';
 import { rememberProject } from '../state/recent-projects.js';
 import { useViewState } from '../state/use-view-state.js';
+import { ErrorBoundary } from './error-boundary.js';
 import { ProjectPicker } from './project-picker.js';
 import { ProjectView } from './project-view.js';
 
@@ -79,7 +80,9 @@ export function App({ config }: { config: AppConfig }): ReactNode {
             <p>Open a project to see its feedback over time.</p>
           </main>
         ) : (
-          <ProjectView key={view.project} view={view} update={update} onSignIn={() => signOut()} />
+          <ErrorBoundary key={view.project}>
+            <ProjectView view={view} update={update} onSignIn={() => signOut()} />
+          </ErrorBoundary>
         )}
       </QueryClientProvider>
     </ApiContext.Provider>
