@@ -8,6 +8,8 @@ import './styles.css';
 
 async function start(): Promise<void> {
   const config = readConfig();
+  // Read here rather than from config: only a literal `import.meta.env.MODE` check lets the
+  // production build drop the demo chunk entirely.
   if (import.meta.env.MODE === 'demo') {
     const { startDemo } = await import('./demo/start-demo.js');
     await startDemo(config.apiBaseUrl);

@@ -69,6 +69,7 @@ export function ProjectView({ view, update, onSignIn }: { view: ViewState; updat
         autoGranularity={problem === null ? statsGranularity(w, null) : granularity}
         onRefresh={refreshNow}
         fetching={volume.isFetching || metrics.isFetching}
+        updatedAt={volume.dataUpdatedAt}
       />
       {problem !== null ? (
         <div className="notice notice-error" role="alert" data-testid="error-state">

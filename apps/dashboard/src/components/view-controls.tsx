@@ -3,7 +3,7 @@
 import { earliestInstantAtOrAfterLocal } from '@feedback/semantics';
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { durationLabel, GRANULARITY_CHOICES, type TimeWindow } from '../shaping/time-window.js';
-import { toLocalInputValue, timeZoneChoices } from '../shaping/time-labels.js';
+import { bucketLabel, toLocalInputValue, timeZoneChoices } from '../shaping/time-labels.js';
 import { RANGE_PRESETS, REFRESH_CHOICES, type ViewState } from '../shaping/view-state.js';
 import type { ViewUpdate } from '../state/use-view-state.js';
 
@@ -26,13 +26,22 @@ export interface ViewControlsProps {
   autoGranularity: number;
   onRefresh: () => void;
   fetching: boolean;
+  /** When the shown answer arrived (epoch ms), 0 before the first one. */
+  updatedAt: number;
 }
 
-export function ViewControls({ view, update, window: w, timeZone, browserZone, autoGranularity, onRefresh, fetching }: ViewControlsProps): ReactNode {
+export function ViewControls({ view, update, window: w, timeZone, browserZone, autoGranularity, onRefresh, fetching, updatedAt }: ViewControlsProps): ReactNode {
   const zones = useMemo(() => timeZoneChoices(browserZone, timeZone), [browserZone, timeZone]);
   const [customOpen, setCustomOpen] = useState(view.range === 'custom');
   const [from, setFrom] = useState(() => toLocalInputValue(w.startMs, timeZone));
   const [to, setTo] = useState(() => toLocalInputValue(w.endMs, timeZone));
+  const [copied, setCopied] = useState(false);
+  const copyLink = () => {
+    navigator.clipboard.writeText(window.location.href).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
+  };
 
   const applyCustom = (e: FormEvent) => {
     e.preventDefault();
@@ -126,6 +135,12 @@ export function ViewControls({ view, update, window: w, timeZone, browserZone, a
       <button type="button" onClick={onRefresh} aria-label="Refresh now" disabled={fetching}>
         {fetching ? 'Refreshing…' : 'Refresh'}
       </button>
+      <button type="button" data-testid="copy-link" onClick={copyLink} onBlur={() => setCopied(false)}>
+        {copied ? 'Link copied' : 'Copy link'}
+      </button>
+      <span className="updated" role="status">
+        {updatedAt > 0 ? `updated ${bucketLabel(updatedAt, timeZone).slice(11)}:${String(new Date(updatedAt).getSeconds()).padStart(2, '0')}` : ''}
+      </span>
     </div>
   );
 }
