@@ -20,7 +20,8 @@ export function renderAggregate(answer: FeedbackAggregateRes, project: string, z
   const ratingKeys = [...new Set(buckets.flatMap((b) => Object.keys(b.rating_counts ?? {})))].sort();
   const maxTotal = Math.max(...buckets.map((b) => b.total_count));
   const rows = buckets.map((b) => [
-    ...(size === null ? [] : [b.time_bucket_start_ms === null || b.time_bucket_start_ms === undefined ? '' : localLabel(b.time_bucket_start_ms, zone, size)]),
+    // Buckets are UTC-aligned: a day bucket starts at the zone's local time of UTC midnight, so the label keeps the time.
+    ...(size === null ? [] : [b.time_bucket_start_ms === null || b.time_bucket_start_ms === undefined ? '' : localLabel(b.time_bucket_start_ms, zone, null)]),
     ...dims.map((d) => b.group?.[d] ?? ''),
     formatCount(b.total_count),
     c.cyan(bar(b.total_count, maxTotal, 12)),
