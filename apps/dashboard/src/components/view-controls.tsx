@@ -132,7 +132,7 @@ export function ViewControls({ view, update, window: w, timeZone, browserZone, a
           }}
         />
       </label>
-      <button type="button" onClick={onRefresh} aria-label="Refresh now" disabled={fetching}>
+      <button type="button" onClick={onRefresh} disabled={fetching}>
         {fetching ? 'Refreshing…' : 'Refresh'}
       </button>
       <button type="button" data-testid="copy-link" onClick={copyLink} onBlur={() => setCopied(false)}>
