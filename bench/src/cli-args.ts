@@ -13,6 +13,10 @@ export interface BenchArgs {
   ingest: boolean;
   /** Only the batch-create ingest benchmark, on a fresh empty database of its own (no dataset). */
   batchIngestOnly: boolean;
+  /** Only the roll-up benchmark (issue #11): roll-up path vs raw path vs obvious SQL, ingest on vs off. */
+  rollups: boolean;
+  /** With --rollups: only generate and load the datasets (for --reuse later), no benchmark. */
+  loadOnly: boolean;
   seed: number;
   reuse: boolean;
   adminUrl: string;
@@ -27,6 +31,11 @@ export const USAGE = `Usage: npm run bench -- [options]
   --no-ingest            skip the /feedback/create and /feedback/batch/create benchmarks
   --batch-ingest-only    only the /feedback/batch/create benchmark (vs COPY), on a fresh database
                          feedback_bench_batch; no dataset is generated or loaded (~1 minute)
+  --rollups              only the roll-up benchmark: each query on the roll-up path, the raw path and
+                         the obvious SQL side by side; roll-up rows against raw rows; create and
+                         import with roll-ups on vs off (alternated); PGlite vs PostgreSQL on
+                         --compare-size. Writes results/rollups/<size>.json
+  --load-only            with --rollups: only load its databases (then run with --reuse)
   --seed N               dataset seed (default 42)
   --reuse                keep a database already loaded with the same dataset (skips the load)
   --render               only rewrite RESULTS.md from results/*.json and results/notes.md (no database needed)
@@ -56,6 +65,8 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv): BenchArg
       'baseline-runs': { type: 'string' },
       'no-ingest': { type: 'boolean' },
       'batch-ingest-only': { type: 'boolean' },
+      rollups: { type: 'boolean' },
+      'load-only': { type: 'boolean' },
       seed: { type: 'string' },
       reuse: { type: 'boolean' },
       'database-url': { type: 'string' },
@@ -74,6 +85,8 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv): BenchArg
     baselineRuns: Math.max(1, positiveInt('baseline-runs', values['baseline-runs'], 5)),
     ingest: values['no-ingest'] !== true,
     batchIngestOnly: values['batch-ingest-only'] === true,
+    rollups: values.rollups === true,
+    loadOnly: values['load-only'] === true,
     seed: positiveInt('seed', values.seed, 42),
     reuse: values.reuse === true,
     adminUrl: values['database-url'] ?? (env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/postgres'),

@@ -14,8 +14,11 @@ export const PROJECT_COUNT = 10;
 /** 31 days that contain a DST change in New York (2024-03-10), so the bucket grid is not trivial. */
 export const WINDOW_START_MS = Date.UTC(2024, 2, 1);
 export const WINDOW_END_MS = Date.UTC(2024, 3, 1);
-/** Bump when rows change shape: cached files and databases of another version are rebuilt. */
-export const GENERATOR_VERSION = 1;
+/**
+ * Bump when rows change shape: cached files and databases of another version are rebuilt.
+ * 2: a monitor's trigger_ref names one of its few versions (1 drew a fresh digest per row).
+ */
+export const GENERATOR_VERSION = 2;
 
 export function projectId(index: number): string {
   return `${ENTITY}/project-${String(index).padStart(2, '0')}`;
@@ -26,6 +29,20 @@ export type ImportLine = Record<string, unknown> & { project_id: string; created
 
 const SCORERS = ['relevance', 'toxicity', 'faithfulness', 'helpfulness', 'conciseness', 'pii_check', 'tone', 'groundedness'];
 const MONITORS = ['prod_quality', 'latency_guard', 'safety_monitor', 'drift_watch'];
+/**
+ * A monitor's ref names the monitor's version (`object/<name>:<digest>`): every row one version
+ * triggers carries the same ref. Three versions per monitor (edited twice during the month).
+ */
+const MONITOR_VERSIONS = 3;
+
+function monitorRef(base: string, rng: Rng): string {
+  const name = rng.pick(MONITORS);
+  const version = rng.int(MONITOR_VERSIONS);
+  // A fixed digest per (name, version), as Weave's content digests are.
+  let h = 2166136261;
+  for (const ch of `${name}:${version}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  return `${base}/object/${name}:${h.toString(16).padStart(8, '0')}`;
+}
 const ANNOTATIONS = ['quality', 'correctness', 'style'];
 const AGENTS = ['planner', 'retriever', 'writer', 'critic', 'router'];
 const VERSIONS = ['v1', 'v2', 'v3', 'v4'];
@@ -151,7 +168,7 @@ export function makeRow(rng: Rng, createdAtMs: number): ImportLine {
       weave_ref: `${base}/${span}`,
       runnable_ref: `${base}/object/${scorer}:${rng.hex(8)}`,
       call_ref: `${base}/call/${rng.hex(16)}`,
-      trigger_ref: `${base}/object/${rng.pick(MONITORS)}:${rng.hex(8)}`,
+      trigger_ref: monitorRef(base, rng),
       payload: { output: scorerOutput(rng) },
       ...ratingsAndTags(rng),
       ...spanFields(rng),

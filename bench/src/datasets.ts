@@ -1,11 +1,15 @@
 // Getting a dataset into an engine: generate (or reuse) the files, then load them into a fresh
 // PostgreSQL database or PGlite directory, or keep one already loaded when --reuse says so.
 import { join } from 'node:path';
+import { bulkLoadPostgres } from './bulk-load.js';
+import { replicateDatabase } from './replicate.js';
+import { markRebuiltCompacted } from './rollup-counts.js';
 import { SIZES, type SizeName } from './dataset.js';
 import { generateDataset, type GeneratedDataset } from './generate.js';
 import { loadPglite, loadPostgres, type LoadResult } from './load.js';
 import { BENCH_DIR } from './machine.js';
 import { databaseExists, databaseUrl, readMarker, recreateDatabase, withDatabase, writeMarker } from './pg-admin.js';
+import { runServerCli } from './server-cli.js';
 import { pgliteRunner } from './sql-runner.js';
 
 export const DATA_DIR = join(BENCH_DIR, 'data');
@@ -59,16 +63,27 @@ async function describe(url: string, size: SizeName, files: GeneratedDataset, lo
   };
 }
 
-export async function pgliteDataset(size: SizeName, seed: number, log: (s: string) => void): Promise<{ dataDir: string; dataset: LoadedDataset }> {
+/**
+ * The dataset in a PGlite directory. With `rollupProjects` (the roll-up benchmark): imported with
+ * FEEDBACK_ROLLUPS=off into a directory of its own, then those projects rolled up from raw by
+ * `feedback-server rollups rebuild` (as bulk-load.ts does on PostgreSQL).
+ */
+export async function pgliteDataset(size: SizeName, seed: number, log: (s: string) => void, rollupProjects?: readonly string[]): Promise<{ dataDir: string; dataset: LoadedDataset }> {
   const files = await generateDataset(DATA_DIR, size, seed);
-  const dataDir = join(DATA_DIR, `pglite-${files.name}`);
+  const dataDir = join(DATA_DIR, `pglite-${rollupProjects === undefined ? '' : 'rollups-'}${files.name}`);
   log(`  PGlite ${files.name}: loading ${files.rows} rows with 1 importer`);
+  const storage = { FEEDBACK_DATA_DIR: dataDir, DATABASE_URL: '' };
   const load = await loadPglite(files, dataDir, async () => {
+    for (const p of rollupProjects ?? []) {
+      const r = await runServerCli(['rollups', 'rebuild', '--project', p], storage);
+      if (r.code !== 0) throw new Error(`rollups rebuild --project ${p} on PGlite exited with ${r.code}:\n${r.output}`);
+    }
     const runner = await pgliteRunner(dataDir);
-    await runner.exec('VACUUM ANALYZE feedback');
+    if (rollupProjects !== undefined) await markRebuiltCompacted(runner);
+    await runner.exec('VACUUM ANALYZE');
     await runner.close();
-  });
-  log(`  PGlite: ${Math.round(load.rowsPerSecond)} rows/s, vacuum ${load.vacuumSeconds.toFixed(1)} s`);
+  }, rollupProjects === undefined ? {} : { FEEDBACK_ROLLUPS: 'off' });
+  log(`  PGlite: ${Math.round(load.rowsPerSecond)} rows/s, roll-ups and vacuum ${load.vacuumSeconds.toFixed(1)} s`);
   const runner = await pgliteRunner(dataDir);
   const sizes = (await runner.query(SIZE_SQL))[0];
   await runner.close();
@@ -79,4 +94,75 @@ export async function pgliteDataset(size: SizeName, seed: number, log: (s: strin
       tableBytes: Number(sizes?.['t'] ?? 0), indexBytes: Number(sizes?.['i'] ?? 0),
     },
   };
+}
+
+/** The roll-up benchmark's own databases (bulk-loaded, see bulk-load.ts), apart from the main benchmark's. */
+export function rollupDatabaseName(size: SizeName): string {
+  return `feedback_bench_rollups_${size}`;
+}
+
+/**
+ * The dataset in PostgreSQL with `rollupProjects` rolled up (bulk-load.ts), or the database an
+ * earlier run left with the same content when `reuse`.
+ */
+export async function rollupPostgresDataset(args: {
+  adminUrl: string;
+  size: SizeName;
+  seed: number;
+  reuse: boolean;
+  rollupProjects: readonly string[];
+  log: (s: string) => void;
+}): Promise<{ url: string; dataset: LoadedDataset }> {
+  if (args.size === '10m') return replicatedTenMillion(args);
+  const name = rollupDatabaseName(args.size);
+  const url = databaseUrl(args.adminUrl, name);
+  const files = await generateDataset(DATA_DIR, args.size, args.seed);
+  args.log(`  ${files.name}: ${files.reused ? 'files reused' : `generated in ${files.seconds.toFixed(1)} s`}`);
+  const content = `${files.name}+rollups(${args.rollupProjects.join(',')})`;
+  const reused = args.reuse ? await reuseMarked(args.adminUrl, name, content, SIZES[args.size]) : undefined;
+  if (reused !== undefined) {
+    args.log(`  ${name}: reusing the loaded database`);
+    return { url, dataset: await describe(url, args.size, files, reused, true) };
+  }
+  args.log(`  ${name}: bulk-loading ${files.rows} rows, rolling up ${args.rollupProjects.length} project(s)`);
+  const { load } = await bulkLoadPostgres({ adminUrl: args.adminUrl, database: name, files, rollupProjects: args.rollupProjects, log: args.log });
+  await withDatabase(url, (c) =>
+    writeMarker(c, { dataset: content, rows: load.rows, loadSeconds: load.seconds, vacuumSeconds: load.vacuumSeconds, importers: load.importers }),
+  );
+  return { url, dataset: await describe(url, args.size, files, load, false) };
+}
+
+async function reuseMarked(adminUrl: string, name: string, content: string, rows: number): Promise<LoadResult | undefined> {
+  if (!(await databaseExists(adminUrl, name))) return undefined;
+  const marker = await withDatabase(databaseUrl(adminUrl, name), readMarker);
+  if (marker?.dataset !== content || marker.rows !== rows) return undefined;
+  return { rows: marker.rows, importers: marker.importers, seconds: marker.loadSeconds, rowsPerSecond: marker.rows / marker.loadSeconds, vacuumSeconds: marker.vacuumSeconds };
+}
+
+const COPIES = 9;
+
+/** The 10M table: the 1M one (loaded first, or reused) and nine copies of its rows, in SQL (replicate.ts). */
+async function replicatedTenMillion(args: Parameters<typeof rollupPostgresDataset>[0]): Promise<{ url: string; dataset: LoadedDataset }> {
+  const source = await rollupPostgresDataset({ ...args, size: '1m', reuse: true });
+  const name = rollupDatabaseName('10m');
+  const url = databaseUrl(args.adminUrl, name);
+  const files = await generateDataset(DATA_DIR, '1m', args.seed);
+  const content = `${files.name}x${COPIES + 1}+rollups(${args.rollupProjects.join(',')})`;
+  const rows = source.dataset.rows * (COPIES + 1);
+  const reused = args.reuse ? await reuseMarked(args.adminUrl, name, content, rows) : undefined;
+  const describeTen = async (load: LoadResult, again: boolean): Promise<LoadedDataset> => ({
+    ...(await describe(url, '10m', files, load, again)), name: `${files.name} ×${COPIES + 1} (SQL copies)`, fileBytes: 0,
+  });
+  if (reused !== undefined) {
+    args.log(`  ${name}: reusing the loaded database`);
+    return { url, dataset: await describeTen(reused, true) };
+  }
+  args.log(`  ${name}: the 1M table and ${COPIES} copies of its rows`);
+  const { result } = await replicateDatabase({
+    adminUrl: args.adminUrl, source: rollupDatabaseName('1m'), target: name, copies: COPIES, rollupProjects: args.rollupProjects, log: args.log,
+  });
+  if (result.rows !== rows) throw new Error(`${name}: ${result.rows} rows, expected ${rows}`);
+  const load: LoadResult = { rows, importers: 0, seconds: result.copySeconds + result.indexSeconds, rowsPerSecond: rows / (result.copySeconds + result.indexSeconds), vacuumSeconds: result.vacuumSeconds };
+  await withDatabase(url, (c) => writeMarker(c, { dataset: content, rows, loadSeconds: load.seconds, vacuumSeconds: load.vacuumSeconds, importers: 0 }));
+  return { url, dataset: await describeTen(load, false) };
 }

@@ -29,9 +29,10 @@ export async function loadPostgres(
   dataset: GeneratedDataset,
   url: string,
   vacuum: () => Promise<void>,
+  env: Record<string, string> = {},
 ): Promise<LoadResult> {
   const started = performance.now();
-  const results = await Promise.all(dataset.parts.map((part) => importFiles([part], { DATABASE_URL: url })));
+  const results = await Promise.all(dataset.parts.map((part) => importFiles([part], { ...env, DATABASE_URL: url })));
   const seconds = (performance.now() - started) / 1000;
   const rows = results.reduce((n, r) => n + importedRows(r.output), 0);
   checkAllRows(dataset, rows);
@@ -46,9 +47,9 @@ export async function loadPostgres(
   };
 }
 
-export async function loadPglite(dataset: GeneratedDataset, dataDir: string, vacuum: () => Promise<void>): Promise<LoadResult> {
+export async function loadPglite(dataset: GeneratedDataset, dataDir: string, vacuum: () => Promise<void>, env: Record<string, string> = {}): Promise<LoadResult> {
   rmSync(dataDir, { recursive: true, force: true });
-  const { seconds, output } = await importFiles(dataset.parts, { FEEDBACK_DATA_DIR: dataDir, DATABASE_URL: '' });
+  const { seconds, output } = await importFiles(dataset.parts, { ...env, FEEDBACK_DATA_DIR: dataDir, DATABASE_URL: '' });
   const rows = importedRows(output);
   checkAllRows(dataset, rows);
   const vacuumStarted = performance.now();

@@ -13,31 +13,47 @@ export interface Statement {
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 const num = (p: string): string => `CASE WHEN jsonb_typeof(payload #> '${p}') = 'number' THEN (payload #>> '${p}')::float8 END`;
-const STATS_COLUMNS = `
-  count(*) AS n,
-  avg(${num('{output,scores,relevance}')}) AS avg_relevance,
-  min(${num('{output,scores,relevance}')}) AS min_relevance,
-  max(${num('{output,scores,relevance}')}) AS max_relevance,
-  percentile_cont(0.5) WITHIN GROUP (ORDER BY ${num('{output,scores,relevance}')}) AS p50_relevance,
-  percentile_cont(0.95) WITHIN GROUP (ORDER BY ${num('{output,scores,relevance}')}) AS p95_relevance,
-  count(*) FILTER (WHERE payload #> '{output,passed}' = 'true') AS count_true_passed,
-  count(*) FILTER (WHERE payload #> '{output,passed}' = 'false') AS count_false_passed,
-  count(*) FILTER (WHERE jsonb_typeof(payload #> '{output,label}') IN ('string', 'number', 'boolean')) AS count_label`;
+const RELEVANCE = num('{output,scores,relevance}');
+
+/** Which of the benchmark's stats metrics a statement computes (the roll-up queries drop some). */
+export interface StatsColumns {
+  percentiles: boolean;
+  categorical: boolean;
+}
+
+function statsColumns(c: StatsColumns): string {
+  return [
+    'count(*) AS n',
+    `avg(${RELEVANCE}) AS avg_relevance`,
+    `min(${RELEVANCE}) AS min_relevance`,
+    `max(${RELEVANCE}) AS max_relevance`,
+    ...(c.percentiles
+      ? [
+          `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${RELEVANCE}) AS p50_relevance`,
+          `percentile_cont(0.95) WITHIN GROUP (ORDER BY ${RELEVANCE}) AS p95_relevance`,
+        ]
+      : []),
+    "count(*) FILTER (WHERE payload #> '{output,passed}' = 'true') AS count_true_passed",
+    "count(*) FILTER (WHERE payload #> '{output,passed}' = 'false') AS count_false_passed",
+    ...(c.categorical ? ["count(*) FILTER (WHERE jsonb_typeof(payload #> '{output,label}') IN ('string', 'number', 'boolean')) AS count_label"] : []),
+  ].join(',\n  ');
+}
 
 /** Daily New York buckets, then the window totals: two statements. */
-export function obviousStats(project: string): Statement[] {
+export function obviousStats(project: string, c: StatsColumns = { percentiles: true, categorical: true }): Statement[] {
   const range = [project, iso(WINDOW_START_MS), iso(WINDOW_END_MS)];
+  const columns = statsColumns(c);
   return [
     {
       sql: `SELECT date_part('epoch', date_bin(make_interval(secs => ${STATS_GRANULARITY}), created_at AT TIME ZONE '${STATS_TIME_ZONE}', timestamp '1970-01-01')) AS bucket_key,
-              ${STATS_COLUMNS}
+              ${columns}
             FROM feedback
             WHERE project_id = $1 AND created_at >= $2 AND created_at < $3
             GROUP BY 1 ORDER BY 1`,
       params: range,
     },
     {
-      sql: `SELECT ${STATS_COLUMNS} FROM feedback WHERE project_id = $1 AND created_at >= $2 AND created_at < $3`,
+      sql: `SELECT ${columns} FROM feedback WHERE project_id = $1 AND created_at >= $2 AND created_at < $3`,
       params: range,
     },
   ];

@@ -36,7 +36,7 @@ export interface QuerySpec {
 }
 
 /** The server's two round trips for an aggregate: the capped count, then the plan it picks. */
-async function aggregateStatements(runner: SqlRunner, q: AggregateQuery): Promise<Statement[]> {
+export async function aggregateStatements(runner: SqlRunner, q: AggregateQuery): Promise<Statement[]> {
   const probe = buildAggregateProbeSql(q);
   const matching = Number((await runner.query(probe.sql, probe.params))[0]?.['n']);
   return [probe, buildAggregateSql(q, aggregatePlanFor(matching))];

@@ -6,6 +6,8 @@ import { allRuns } from './ingest-bench.js';
 import type { RunResults } from './run.js';
 import { targetRows } from './targets.js';
 import { fmtMs, fmtRatio, queryTables } from './results-tables.js';
+import { readRollupRuns, renderRollups } from './rollup-md.js';
+import type { RollupRunResults } from './rollup-run.js';
 
 const SIZE_ORDER = ['1m', '10m', '100k'];
 
@@ -102,7 +104,7 @@ function planSection(r: RunResults): string[] {
   return lines;
 }
 
-export function renderResults(runs: readonly RunResults[], notes: string): string {
+export function renderResults(runs: readonly RunResults[], notes: string, rollups: readonly RollupRunResults[] = [], rollupNotes = ''): string {
   const out = [
     '# Benchmark results',
     '',
@@ -113,6 +115,7 @@ export function renderResults(runs: readonly RunResults[], notes: string): strin
     '',
     ...targetRows(runs),
     '',
+    ...renderRollups(rollups, rollupNotes),
   ];
   for (const r of runs) {
     out.push(`## Run: ${r.args.size} on PostgreSQL`, '', ...machineSection(r), '', '### Datasets', '', ...datasetSection(r), '');
@@ -127,6 +130,8 @@ export function renderResults(runs: readonly RunResults[], notes: string): strin
 export function writeResultsMarkdown(resultsDir: string, target: string): string {
   const notesFile = join(resultsDir, 'notes.md');
   const notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : '';
-  writeFileSync(target, renderResults(readRuns(resultsDir), notes));
+  const rollupNotesFile = join(resultsDir, 'rollups', 'notes.md');
+  const rollupNotes = existsSync(rollupNotesFile) ? readFileSync(rollupNotesFile, 'utf8') : '';
+  writeFileSync(target, renderResults(readRuns(resultsDir), notes, readRollupRuns(resultsDir), rollupNotes));
   return target;
 }

@@ -11,6 +11,7 @@ import { databaseUrl, recreateDatabase } from './pg-admin.js';
 import { httpCeiling, profileDir, summariseProfile, type PackageShare } from './ingest-profile.js';
 import { BENCH_DIR, currentLoad, machineFacts, type MachineFacts } from './machine.js';
 import { writeResultsMarkdown } from './results-md.js';
+import { runRollups } from './rollup-run.js';
 import { startServer } from './server-cli.js';
 import { pgliteRunner, postgresRunner } from './sql-runner.js';
 
@@ -137,6 +138,7 @@ async function main(): Promise<number> {
   }
   const args = parsed;
   if (args.batchIngestOnly) return batchIngestOnly(args);
+  if (args.rollups) return runRollups(args, log);
   const started = new Date();
   const admin = await postgresRunner(args.adminUrl);
   const machine = await machineFacts(admin).finally(() => admin.close());

@@ -99,3 +99,18 @@ export async function startServer(env: ServerEnv): Promise<RunningServer> {
     },
   };
 }
+
+/**
+ * The environment of the bench's own CLI commands (migrate, rollups rebuild/verify): quiet, and
+ * without the request statement timeout (15 s), which a rebuild of a 1M-row project outlasts.
+ */
+export const CLI_ENV: ServerEnv = { LOG_LEVEL: 'warn', FEEDBACK_STATEMENT_TIMEOUT_MS: '3600000' };
+
+/** Runs `feedback-server <args>` to completion; returns its exit code and output (stdout + stderr). */
+export async function runServerCli(args: readonly string[], env: ServerEnv): Promise<{ code: number; output: string; seconds: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [SERVER_CLI, ...args], { env: { ...process.env, ...CLI_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = collect(child);
+  const code = await exitOf(child);
+  return { code, output: output(), seconds: (performance.now() - started) / 1000 };
+}

@@ -60,3 +60,26 @@ export async function timeRunsPaired(runs: number, warmup: number, a: () => Prom
   }
   return [summarise(sa), summarise(sb), summarise(sa.map((x, i) => x - (sb[i] as number)))];
 }
+
+/**
+ * Several operations timed in turn (a, b, c, a, b, c, …) after `warmup` rounds: every operation
+ * sees the same machine load. Returns each operation's samples in round order, so callers can
+ * also summarise pairwise differences (`summarise(a.map((x, i) => x - b[i]))`).
+ */
+export async function sampleInTurn(runs: number, warmup: number, ops: readonly (() => Promise<unknown>)[]): Promise<number[][]> {
+  for (let i = 0; i < warmup; i++) for (const op of ops) await op();
+  const samples: number[][] = ops.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    for (const [k, op] of ops.entries()) {
+      const started = performance.now();
+      await op();
+      samples[k]?.push(performance.now() - started);
+    }
+  }
+  return samples;
+}
+
+/** The median (and spread) of a − b, sample by sample: what a adds over b in the same rounds. */
+export function pairedDifference(a: readonly number[], b: readonly number[]): Timing {
+  return summarise(a.map((x, i) => x - (b[i] ?? Number.NaN)));
+}

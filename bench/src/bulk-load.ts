@@ -1,0 +1,94 @@
+// The roll-up benchmark's databases: the dataset bulk-loaded, then rolled up from raw the way an
+// existing deployment is (`rollups rebuild`). A 10M-row import with the roll-ups written per
+// batch takes hours on 2 shared cores (every batch adds several delta rows per raw row, merged
+// later by the compactor), so here:
+//   1. `feedback-server migrate`; the feedback table's secondary indexes are dropped (their
+//      definitions kept), and a load-time trigger sets `rolled_up` of the rows of the projects to
+//      roll up exactly as the backfill does (their payload's leaves within the bounds), so no
+//      row is ever updated and the heap keeps the import's order;
+//   2. the dataset imported with FEEDBACK_ROLLUPS=off (no deltas), both parts at once;
+//   3. the trigger dropped, the indexes rebuilt from their definitions, VACUUM ANALYZE;
+//   4. `feedback-server rollups rebuild --project P` for those projects: their roll-ups computed
+//      from the raw rows, one row per key (what the compactor leaves), VACUUM ANALYZE.
+// Rows of other projects get rolled_up = false ("never rolled up": always read raw). NULL would
+// make every serving process backfill them in the background while the queries are timed; no
+// query reads them, and rolling them up would take longer than the run on these cores.
+// `rollups verify` runs on the queried project afterwards, and checks its flags too. The import with roll-ups is measured on its own (rollup-ingest.ts).
+import type { GeneratedDataset } from './generate.js';
+import { loadPostgres, type LoadResult } from './load.js';
+import { databaseUrl, recreateDatabase, withDatabase } from './pg-admin.js';
+import { markRebuiltCompacted, ROLLUP_TABLES } from './rollup-counts.js';
+import { runServerCli } from './server-cli.js';
+import { postgresRunner } from './sql-runner.js';
+
+export interface BulkLoadResult extends LoadResult {
+  /** Seconds to rebuild the secondary indexes after the import. */
+  indexSeconds: number;
+  /** Projects rolled up, and the seconds `rollups rebuild` took for all of them. */
+  rolledUpProjects: string[];
+  rollupSeconds: number;
+}
+
+async function cli(args: string[], url: string, log: (s: string) => void): Promise<number> {
+  const r = await runServerCli(args, { DATABASE_URL: url });
+  if (r.code !== 0) throw new Error(`feedback-server ${args.join(' ')} exited with ${r.code}:\n${r.output}`);
+  log(`    feedback-server ${args.join(' ')}: ${r.seconds.toFixed(1)} s ${r.output.trim().split('\n').slice(-1).join('')}`);
+  return r.seconds;
+}
+
+export async function bulkLoadPostgres(args: {
+  adminUrl: string;
+  database: string;
+  files: GeneratedDataset;
+  rollupProjects: readonly string[];
+  log: (s: string) => void;
+}): Promise<{ url: string; load: BulkLoadResult }> {
+  const url = databaseUrl(args.adminUrl, args.database);
+  await recreateDatabase(args.adminUrl, args.database);
+  await cli(['migrate'], url, args.log);
+  const indexes = await withDatabase(url, async (c) => {
+    const rows = (await c.query<{ name: string; def: string }>(
+      `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes AS i
+        WHERE i.schemaname = 'public' AND i.tablename = 'feedback'
+          AND NOT EXISTS (SELECT 1 FROM pg_constraint AS k WHERE k.conname = i.indexname)`,
+    )).rows;
+    for (const r of rows) await c.query(`DROP INDEX ${r.name}`);
+    // Bench scaffolding, dropped after the load: the flag the backfill would set (backfill-statement.ts).
+    await c.query(`CREATE FUNCTION bench_flag_rolled_up() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        NEW.rolled_up := CASE WHEN NEW.project_id = ANY (TG_ARGV) THEN feedback_payload_leaves(NEW.payload) IS NOT NULL ELSE false END;
+        RETURN NEW;
+      END $$`);
+    const projects = args.rollupProjects.map((p) => `'${p.replace(/'/g, "''")}'`).join(', ');
+    await c.query(`CREATE TRIGGER bench_flag_rolled_up BEFORE INSERT ON feedback FOR EACH ROW EXECUTE FUNCTION bench_flag_rolled_up(${projects})`);
+    return rows;
+  });
+  args.log(`    dropped ${indexes.length} secondary indexes for the load: ${indexes.map((i) => i.name).join(', ')}`);
+  const load = await loadPostgres(args.files, url, () => Promise.resolve(), { FEEDBACK_ROLLUPS: 'off' });
+  args.log(`    imported ${load.rows} rows at ${Math.round(load.rowsPerSecond)} rows/s (roll-ups off, secondary indexes dropped)`);
+  await withDatabase(url, async (c) => {
+    await c.query('DROP TRIGGER bench_flag_rolled_up ON feedback');
+    await c.query('DROP FUNCTION bench_flag_rolled_up()');
+  });
+  const indexStarted = performance.now();
+  await withDatabase(url, async (c) => {
+    await c.query("SET maintenance_work_mem = '1GB'");
+    for (const i of indexes) await c.query(i.def);
+  });
+  const indexSeconds = (performance.now() - indexStarted) / 1000;
+  const vacuumStarted = performance.now();
+  await withDatabase(url, async (c) => void (await c.query('VACUUM ANALYZE feedback')));
+  const vacuumSeconds = (performance.now() - vacuumStarted) / 1000;
+  args.log(`    indexes rebuilt in ${indexSeconds.toFixed(1)} s, vacuum ${vacuumSeconds.toFixed(1)} s`);
+  let rollupSeconds = 0;
+  for (const p of args.rollupProjects) rollupSeconds += await cli(['rollups', 'rebuild', '--project', p], url, args.log);
+  const runner = await postgresRunner(url);
+  try {
+    args.log(`    ${await markRebuiltCompacted(runner)} rebuilt roll-up rows marked compacted`);
+    for (const t of ROLLUP_TABLES) await runner.exec(`VACUUM ANALYZE ${t}`);
+    await runner.exec('VACUUM ANALYZE feedback');
+  } finally {
+    await runner.close();
+  }
+  return { url, load: { ...load, vacuumSeconds, indexSeconds, rolledUpProjects: [...args.rollupProjects], rollupSeconds } };
+}
