@@ -1,6 +1,6 @@
 // A browser context as a user of the dashboard has one: a time zone, a colour scheme, a window
-// size, and the clock set to the suite's "now" (it keeps running from there), so that the range
-// presets cover the seeded week on any day the suite runs. Page errors are collected: a view
+// size, and the date fixed at the suite's "now" (timers still run), so that the range presets
+// cover the seeded week on any day the suite runs, and a slow run never slides the window. Page errors are collected: a view
 // that threw is a failed test even if it looks right.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { NOW_MS } from './seed-rows.js';
@@ -16,7 +16,7 @@ export interface UserPage {
 export interface UserOptions {
   timezoneId?: string;
   colorScheme?: 'light' | 'dark';
-  /** The browser's "now" (the clock runs on from it); null keeps the real clock. */
+  /** The browser's fixed "now" (Date only; timers run); null keeps the real clock. */
   nowMs?: number | null;
 }
 
@@ -31,7 +31,7 @@ export async function openUserPage(browser: Browser, opts: UserOptions = {}): Pr
     deviceScaleFactor: 1,
   });
   const now = opts.nowMs === undefined ? NOW_MS : opts.nowMs;
-  if (now !== null) await context.clock.install({ time: now });
+  if (now !== null) await context.clock.setFixedTime(now);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
