@@ -12,7 +12,7 @@ describe('demo rows', () => {
     expect(demoRowId({ ...key, project: 'acme/other' })).not.toBe(demoRowId(key));
   });
   it('mix the feedback types, and keep ratings within 0–1', () => {
-    const rows = Array.from({ length: 2000 }, (_, index) => demoRow({ project: 'acme/demo', seed: 7, index }));
+    const rows = Array.from({ length: 1000 }, (_, index) => demoRow({ project: 'acme/demo', seed: 7, index }));
     const share = (type: string) => rows.filter((r) => r.feedback_type === type).length / rows.length;
     expect(share('wandb.runnable.helpfulness')).toBeGreaterThan(0.25);
     expect(share('wandb.note.1')).toBeGreaterThan(0.02);
@@ -20,7 +20,7 @@ describe('demo rows', () => {
     for (const r of rows) for (const v of Object.values(r.scorer_ratings ?? {})) expect(v >= 0 && v <= 1).toBe(true);
     // Every row belongs to its project: refs point into it.
     for (const r of rows) expect(r.weave_ref.startsWith('weave:///acme/demo/')).toBe(true);
-  });
+  }, 30_000);
 });
 
 describe('demo times', () => {
@@ -36,5 +36,5 @@ describe('demo times', () => {
     const afternoon = times.filter((t) => localHour(t) >= 13 && localHour(t) < 17).length;
     const night = times.filter((t) => localHour(t) >= 1 && localHour(t) < 5).length;
     expect(afternoon).toBeGreaterThan(night * 3);
-  });
+  }, 30_000);
 });
