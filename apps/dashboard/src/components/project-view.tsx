@@ -45,12 +45,15 @@ export function ProjectView({ view, update, onSignIn }: { view: ViewState; updat
   const ctx: PanelContext = { project: view.project, timeZone, scheme };
   const options = { enabled: problem === null, placeholderData: keepPreviousData, retry: false } as const;
 
-  const schema = $api.useQuery('post', '/feedback/payload_schema', { body: { project_id: view.project, max_rows: 1000 } }, { staleTime: 5 * 60_000, retry: false });
+  const base = { project: view.project, window: w, granularity, timeZone, feedbackType: view.feedbackType };
+  const volume = $api.useQuery('post', '/feedback/stats', { body: statsRequest({ ...base, panels: [] }) }, options);
+  // The volume chart asks first and alone: on an engine with one connection (PGlite) the other
+  // requests would queue in front of it, and it is the chart people look at first.
+  const volumeSettled = volume.isFetched || volume.isError || problem !== null;
+  const schema = $api.useQuery('post', '/feedback/payload_schema', { body: { project_id: view.project, max_rows: 1000 } }, { staleTime: 5 * 60_000, retry: false, enabled: volumeSettled });
   const suggestions = schema.data ? pathSuggestions(schema.data) : [];
   // Until the user chooses, the project opens with its most frequent paths.
   const panels: PanelChoice[] | null = view.panels ?? (schema.data ? defaultPanels(suggestions) : schema.error ? [] : null);
-  const base = { project: view.project, window: w, granularity, timeZone, feedbackType: view.feedbackType };
-  const volume = $api.useQuery('post', '/feedback/stats', { body: statsRequest({ ...base, panels: [] }) }, options);
   const metrics = $api.useQuery('post', '/feedback/stats', { body: statsRequest({ ...base, panels: panels ?? [] }) }, { ...options, enabled: options.enabled && panels !== null && panels.length > 0 });
 
   const setPanels = (next: PanelChoice[]) => update({ panels: next });
@@ -102,7 +105,7 @@ export function ProjectView({ view, update, onSignIn }: { view: ViewState; updat
       </section>
       <section aria-labelledby="aggregate-title">
         <h2 id="aggregate-title">Scorers and monitors</h2>
-        {problem === null ? <AggregateView view={view} update={update} window={w} statsGranularity={granularity} ctx={ctx} /> : null}
+        {problem === null ? <AggregateView view={view} update={update} window={w} statsGranularity={granularity} ctx={ctx} enabled={volumeSettled} /> : null}
       </section>
     </main>
   );

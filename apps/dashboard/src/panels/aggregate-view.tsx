@@ -36,14 +36,16 @@ export interface AggregateViewProps {
   window: TimeWindow;
   statsGranularity: number;
   ctx: PanelContext;
+  /** False until the view's first chart has its answer. */
+  enabled: boolean;
 }
 
-export function AggregateView({ view, update, window: w, statsGranularity, ctx }: AggregateViewProps): ReactNode {
+export function AggregateView({ view, update, window: w, statsGranularity, ctx, enabled }: AggregateViewProps): ReactNode {
   const { $api } = useApi();
   const bucketSeconds = aggregateBucketSeconds(w, view.bucketSeconds ?? statsGranularity);
   const tooLong = hasFilters(view) && filteredRangeTooLong(w);
   const body = aggregateRequest(view.project, w, bucketSeconds, view.groupBy, view.filters);
-  const q = $api.useQuery('post', '/feedback/aggregate', { body }, { enabled: !tooLong, placeholderData: (prev) => prev });
+  const q = $api.useQuery('post', '/feedback/aggregate', { body }, { enabled: enabled && !tooLong, placeholderData: (prev) => prev });
 
   const s = q.data ? stackedSeries(q.data, view.groupBy) : undefined;
   // Beyond MAX_GROUPS the smallest groups are drawn as one "other" stack.
