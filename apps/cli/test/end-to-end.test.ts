@@ -206,13 +206,18 @@ describe.each(engines())('feedback CLI against the server on $name', (engine) =>
     expect(after.some((r) => r.feedback_type === 'wandb.note.1')).toBe(false);
   }, 60_000);
 
-  cliOnlyOnTerminal('purge on a terminal asks first: "no" deletes nothing (exit 1), "yes" deletes', async () => {
+  cliOnlyOnTerminal('purge on a terminal asks first: "no" deletes nothing (exit 1), nor does Ctrl-C (exit 130); "yes" deletes', async () => {
     const count = (await allRows(server, copy)).filter((r) => r.feedback_type === 'wandb.reaction.1').length;
     expect(count).toBeGreaterThan(0);
     const declined = await runCliOnTerminal(['purge', '-p', copy, '--type', 'wandb.reaction.1'], { env, input: 'no\r' });
     expect(declined.code).toBe(1);
     expect(plain(declined.stdout)).toContain(`Permanently delete the rows of ${copy} of type wandb.reaction.1?`);
     expect(plain(declined.stdout)).toContain('nothing deleted');
+    expect((await allRows(server, copy)).filter((r) => r.feedback_type === 'wandb.reaction.1')).toHaveLength(count);
+
+    const interrupted = await runCliOnTerminal(['purge', '-p', copy, '--type', 'wandb.reaction.1'], { env, input: '\u0003' });
+    expect(interrupted.code).toBe(130);
+    expect(plain(interrupted.stdout)).toContain('nothing deleted');
     expect((await allRows(server, copy)).filter((r) => r.feedback_type === 'wandb.reaction.1')).toHaveLength(count);
 
     const accepted = await runCliOnTerminal(['purge', '-p', copy, '--type', 'wandb.reaction.1'], { env, input: 'yes\r' });

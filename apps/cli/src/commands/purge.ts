@@ -115,9 +115,16 @@ function describe(opts: PurgeOptions): string {
 
 async function confirm(ctx: Context, question: string): Promise<boolean> {
   const rl = createInterface({ input: ctx.streams.stdin, output: ctx.streams.stderr });
+  // On a terminal readline takes Ctrl-C itself (the process gets no SIGINT): treat it as Ctrl-C.
+  const interrupted = new Promise<never>((_resolve, reject) => {
+    rl.once('SIGINT', () => reject(new ReportedFailure('interrupted', EXIT.interrupted)));
+  });
   try {
-    const answer = await rl.question(ctx.err.yellow(question));
+    const answer = await Promise.race([rl.question(ctx.err.yellow(question)), interrupted]);
     return answer.trim().toLowerCase() === 'yes';
+  } catch (err) {
+    if (err instanceof ReportedFailure) note(ctx, '\nnothing deleted');
+    throw err;
   } finally {
     rl.close();
   }
