@@ -16,6 +16,9 @@ import { findStoredRows } from './stored-rows.js';
 
 export { parseImportLine } from './import-line.js';
 
+/** work_mem of the import's transaction when it writes roll-ups. */
+const IMPORT_WORK_MEM = '64MB';
+
 /** Rejected lines reported with line number and reason; the rest are only counted. */
 export const REPORTED_REJECTIONS = 100;
 
@@ -78,6 +81,9 @@ export async function importLines(db: Db, source: AsyncIterable<Uint8Array | str
 
   const committed = await db
     .transaction(async (tx) => {
+      // The roll-up deltas of a batch are grouped in memory: with the 4 MB default, a batch of
+      // thousands of rows spills its sorts and hashes to disk.
+      if (options.rollups === true) await tx.query("SELECT set_config('work_mem', $1, true)", [IMPORT_WORK_MEM]);
       let batch: Pending[] = [];
       let bytes = 0;
       let linesSinceReport = 0;

@@ -60,11 +60,13 @@ export const LEAF_TABLE: RollupTable = {
   values: ['num_count', 'num_sum', 'num_min', 'num_max', 'num_zero', 'bool_true', 'bool_false'],
   needsLeaves: true,
   // num: the exact value (jsonb numbers are numeric); float8 of it is what stats' (jsonb)::float8
-  // gives. flag: the boolean. A leaf is one or the other.
+  // gives, and as that rounding never reverses an order, the float8 of the min is the min of the
+  // float8s: cast once per group, not per value (a numeric-to-float8 cast goes through text).
+  // flag: the boolean. A leaf is one or the other.
   fromRows: (src, levels) => `
     SELECT project_id, level, cell_start, feedback_type, trigger_ref, path,
            count(num)::bigint AS num_count, coalesce(sum(num), 0) AS num_sum,
-           min(num::float8) AS num_min, max(num::float8) AS num_max,
+           min(num)::float8 AS num_min, max(num)::float8 AS num_max,
            count(*) FILTER (WHERE num = 0)::bigint AS num_zero,
            count(*) FILTER (WHERE flag)::bigint AS bool_true, count(*) FILTER (WHERE NOT flag)::bigint AS bool_false
     FROM (
@@ -88,28 +90,34 @@ const AGGREGATE_KEY = [...CELL_KEY, ...AGGREGATE_DIMS].join(', ');
 
 /**
  * Counts and the three maps per key, from rows `x` that carry per-row `total`/`scored` counts and
- * (key, count, sum) pairs from `tagPairs`/`ratingPairs`: the same grouping serves raw rows (each
- * counts 1) and deltas (each counts its own counts).
+ * (key, count, sum) items from `tagPairs`/`ratingPairs`: the same grouping serves raw rows (each
+ * counts 1) and deltas (each counts its own counts). Tags and ratings go through one grouping
+ * (kind 't' or 'r'), then one more per key builds the maps: two sorts of the items, not four.
  */
 function aggregateSelect(x: string, total: string, scored: string, tagPairs: string, ratingPairs: string): string {
   return `
     WITH x AS MATERIALIZED (${x}),
     base AS (SELECT ${AGGREGATE_KEY}, ${total} AS total_count, ${scored} AS scored_count FROM x GROUP BY ${AGGREGATE_KEY}),
-    tags AS (
-      SELECT ${AGGREGATE_KEY}, jsonb_object_agg(tag, n) AS tag_counts
-      FROM (SELECT ${AGGREGATE_KEY}, t.tag, sum(t.n) AS n FROM x CROSS JOIN LATERAL ${tagPairs} AS t(tag, n) GROUP BY ${AGGREGATE_KEY}, t.tag) AS tt
-      GROUP BY ${AGGREGATE_KEY}
+    items AS (
+      SELECT ${AGGREGATE_KEY}, i.kind, i.item, sum(i.n) AS n, sum(i.s) AS s
+      FROM x CROSS JOIN LATERAL (
+        SELECT 't' AS kind, t.tag AS item, t.n, NULL::numeric AS s FROM ${tagPairs} AS t(tag, n)
+        UNION ALL
+        SELECT 'r', r.rkey, r.n, r.s FROM ${ratingPairs} AS r(rkey, n, s)
+      ) AS i
+      GROUP BY ${AGGREGATE_KEY}, i.kind, i.item
     ),
-    ratings AS (
-      SELECT ${AGGREGATE_KEY}, jsonb_object_agg(rkey, n) AS rating_counts, jsonb_object_agg(rkey, s) AS rating_sums
-      FROM (SELECT ${AGGREGATE_KEY}, r.rkey, sum(r.n) AS n, sum(r.s) AS s
-            FROM x CROSS JOIN LATERAL ${ratingPairs} AS r(rkey, n, s) GROUP BY ${AGGREGATE_KEY}, r.rkey) AS rr
-      GROUP BY ${AGGREGATE_KEY}
+    maps AS (
+      SELECT ${AGGREGATE_KEY},
+             jsonb_object_agg(item, n) FILTER (WHERE kind = 't') AS tag_counts,
+             jsonb_object_agg(item, n) FILTER (WHERE kind = 'r') AS rating_counts,
+             jsonb_object_agg(item, s) FILTER (WHERE kind = 'r') AS rating_sums
+      FROM items GROUP BY ${AGGREGATE_KEY}
     )
     SELECT ${AGGREGATE_KEY}, base.total_count, base.scored_count,
-           coalesce(tags.tag_counts, '{}') AS tag_counts,
-           coalesce(ratings.rating_counts, '{}') AS rating_counts, coalesce(ratings.rating_sums, '{}') AS rating_sums
-    FROM base LEFT JOIN tags USING (${AGGREGATE_KEY}) LEFT JOIN ratings USING (${AGGREGATE_KEY})`;
+           coalesce(maps.tag_counts, '{}') AS tag_counts,
+           coalesce(maps.rating_counts, '{}') AS rating_counts, coalesce(maps.rating_sums, '{}') AS rating_sums
+    FROM base LEFT JOIN maps USING (${AGGREGATE_KEY})`;
 }
 
 export const AGGREGATE_TABLE: RollupTable = {
