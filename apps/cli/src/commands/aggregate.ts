@@ -27,7 +27,7 @@ interface AggregateOptions {
   spanType?: SpanType[];
   ratingMin?: number;
   ratingMax?: number;
-  json: boolean;
+  json?: boolean;
   url?: string;
   key?: string;
 }

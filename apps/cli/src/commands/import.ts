@@ -19,7 +19,7 @@ import { rowToCreate } from '../transfer/row-to-create.js';
 interface ImportOptions {
   project?: string;
   batch: number;
-  json: boolean;
+  json?: boolean;
   url?: string;
   key?: string;
 }
@@ -51,7 +51,7 @@ export function importCommand(ctx: Context): Command {
     .argument('<file>', 'JSON lines file, or - for stdin')
     .option('-p, --project <entity/project>', 'write into this project (default: each line’s project_id)', projectId)
     .option('--batch <n>', 'rows per request (at most 1000)', positiveInt, 1000)
-    .option('--json', 'print the counts as JSON', false)
+    .option('--json', 'print the counts as JSON')
     .addHelpText(
       'after',
       `

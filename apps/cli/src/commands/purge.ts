@@ -20,10 +20,10 @@ interface PurgeOptions {
   type?: string;
   user?: string;
   id?: string[];
-  all: boolean;
-  yes: boolean;
+  all?: boolean;
+  yes?: boolean;
   tz?: string;
-  json: boolean;
+  json?: boolean;
   url?: string;
   key?: string;
 }
@@ -38,9 +38,9 @@ export function purgeCommand(ctx: Context): Command {
     .option('-t, --type <feedback_type>', 'rows of exactly this feedback type')
     .option('-u, --user <wb_user_id>', 'rows written by this user (a deletion request)')
     .option('--id <id>', 'this row (repeatable, up to 1,000 ids)', repeat)
-    .option('--all', 'every row of the project', false)
-    .option('-y, --yes', 'do not ask: needed when stdin is not a terminal', false)
-    .option('--json', 'print {"num_deleted": n}', false)
+    .option('--all', 'every row of the project')
+    .option('-y, --yes', 'do not ask: needed when stdin is not a terminal')
+    .option('--json', 'print {"num_deleted": n}')
     .description(
       'Deletes the rows of a project that match every filter given, or the rows named by --id. At least one filter, or --all, ' +
         'is required. Needs a key with both the ingest and read scopes. There is no undo: export first if in doubt.',

@@ -18,9 +18,9 @@ interface QueryOptions extends RowFilterOptions {
   fields?: string[];
   sort?: { field: string; direction: 'asc' | 'desc' }[];
   limit: number;
-  all: boolean;
-  json: boolean;
-  jsonl: boolean;
+  all?: boolean;
+  json?: boolean;
+  jsonl?: boolean;
   url?: string;
   key?: string;
 }
@@ -35,9 +35,9 @@ export function queryCommand(ctx: Context): Command {
     .option('-f, --fields <list>', 'columns or payload paths to show: id,created_at,payload.output.score', list)
     .option('-s, --sort <field[:desc]>', 'sort key (repeatable; default created_at ascending)', parseSort)
     .option('-l, --limit <n>', 'rows to show', nonNegativeInt, 20)
-    .option('--all', 'every matching row (follows the cursor page by page)', false)
-    .addOption(new Option('--json', 'print the rows as one JSON array').default(false).conflicts('jsonl'))
-    .option('--jsonl', 'print one JSON row per line (streams; for jq and files)', false);
+    .option('--all', 'every matching row (follows the cursor page by page)')
+    .addOption(new Option('--json', 'print the rows as one JSON array').conflicts('jsonl'))
+    .option('--jsonl', 'print one JSON row per line (streams; for jq and files)');
   return cmd
     .description('Rows of a project, filtered by Weave query expressions built from the flags, oldest first unless --sort says otherwise.')
     .addHelpText(

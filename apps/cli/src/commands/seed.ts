@@ -24,7 +24,7 @@ interface SeedOptions {
   batch: number;
   tz: string | undefined;
   end: string | undefined;
-  jsonl: boolean;
+  jsonl?: boolean;
   user: string;
   url?: string;
   key?: string;
@@ -52,7 +52,7 @@ export function seedCommand(ctx: Context): Command {
     .option('--batch <n>', 'rows per batch create request (at most 1000)', positiveInt, 1000)
     .option('--tz <zone>', 'zone of the daily rhythm of --jsonl rows (default: this machine’s)', timeZone)
     .option('--end <time>', 'end of the --jsonl window (default: now)')
-    .option('--jsonl', 'write an import file with created_at to stdout instead of calling the API', false)
+    .option('--jsonl', 'write an import file with created_at to stdout instead of calling the API')
     .option('--user <name>', 'wb_user_id of the --jsonl rows', 'demo')
     .addHelpText(
       'after',

@@ -23,7 +23,7 @@ interface StatsOptions {
   percentiles?: number[];
   type?: string;
   trigger?: string;
-  json: boolean;
+  json?: boolean;
   url?: string;
   key?: string;
 }

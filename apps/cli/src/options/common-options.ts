@@ -18,5 +18,5 @@ export function withZone(cmd: Command, what: string): Command {
 }
 
 export function withJson(cmd: Command): Command {
-  return cmd.addOption(new Option('--json', 'print the API’s answer as JSON (for scripts)').default(false));
+  return cmd.addOption(new Option('--json', 'print the API’s answer as JSON (for scripts)'));
 }
