@@ -171,6 +171,28 @@ describe.runIf(executable !== undefined)('the dashboard on the reference server,
       const legend = await u.page.locator('[data-testid="chart-panel"][data-panel="aggregate"]').getByRole('list', { name: 'Groups' }).locator('li').allInnerTexts();
       expect(legend.map((t) => t.trim()).sort()).toEqual(['ERROR', 'OK', 'UNSET']);
 
+      // Tag counts and rating averages (sum / count, which the API gives as parts) over the window.
+      const tagTotals = new Map<string, number>();
+      const ratings = new Map<string, { sum: number; count: number }>();
+      for (const b of aggregate.buckets ?? []) {
+        for (const [tag, n] of Object.entries(b.tag_counts ?? {})) tagTotals.set(tag, (tagTotals.get(tag) ?? 0) + n);
+        for (const [rating, n] of Object.entries(b.rating_counts ?? {})) {
+          const key = `${b.group?.['span_status_code'] ?? ''} ${rating}`;
+          const r = ratings.get(key) ?? { sum: 0, count: 0 };
+          ratings.set(key, { sum: r.sum + (b.rating_sums?.[rating] ?? 0), count: r.count + n });
+        }
+      }
+      const tableRows = (testId: string) =>
+        u.page.getByTestId(testId).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
+      expect(new Map((await tableRows('tag-counts')).map(([tag, n]) => [tag ?? '', Number(n)]))).toEqual(tagTotals);
+      const shownRatings = await tableRows('rating-averages');
+      expect(shownRatings.map(([group, rating]) => `${group} ${rating}`).sort()).toEqual([...ratings.keys()].sort());
+      for (const [group, rating, average, count] of shownRatings) {
+        const r = ratings.get(`${group} ${rating}`);
+        expect(Number(count)).toBe(r?.count);
+        expect(Number(average)).toBeCloseTo((r?.sum ?? Number.NaN) / (r?.count ?? Number.NaN), 9);
+      }
+
       // The volume and numeric CSVs: the answer's timestamps and values, gaps as empty cells.
       const volumeAnswer = await askStats(statsCallFor(calls, 'volume', view)!.body as FeedbackStatsReq);
       const volumeCsv = csvRecords((await downloadPanelCsv(u.page, 'volume')).text);
