@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCreateRequest } from '@feedback/semantics';
 import { backfillRollups } from '../src/rollups/backfill.js';
 import { compactRollups } from '../src/rollups/compactor.js';
+import { purgeWithRollups } from '../src/rollups/purge-with-rollups.js';
 import { rebuildRollups } from '../src/rollups/rebuild.js';
 import { verifyRollups } from '../src/rollups/verify.js';
 import { toInsertRow, type FeedbackInsertRow } from '../src/sql/feedback-row.js';
@@ -128,6 +129,31 @@ describe.each(testEngines())('roll-up maintenance on $name', (engine) => {
     await expectRollupsExact(db, project);
     await expectAllRolledUp(db, project);
   }, 60_000);
+
+  it('writes, purges, backfills and compactions running at once leave the roll-ups exact', async () => {
+    const { db } = database();
+    const project = 'acme/race';
+    const all = rows(project, 240, 20_000); // 80 minutes: a few cells, every writer in the same ones
+    const unrolled = rows(project, 60, 60_000, T0 + 30_000);
+    await insertFeedback(db, unrolled); // for the backfill to race with the rest
+    const work: Promise<unknown>[] = [];
+    for (let i = 0; i < 12; i++) {
+      work.push(insertFeedback(db, all.filter((_, k) => k % 12 === i), { rollups: true }));
+      if (i % 3 === 0) work.push(compactRollups(db));
+      if (i % 4 === 1) {
+        const from = T0 + i * 300_000;
+        work.push(purgeWithRollups(db, { projectId: project, kind: 'filter', createdAfterMs: from, createdBeforeMs: from + 200_000, feedbackType: null, wbUserId: null }));
+      }
+      if (i % 5 === 2) work.push(backfillRollups(db, { projectId: project, batchRows: 10, maxBatches: 2 }));
+    }
+    await Promise.all(work);
+    await expectRollupsExact(db, project);
+    await backfillRollups(db, { projectId: project });
+    await compactRollups(db);
+    await expectRollupsExact(db, project);
+    await expectAllRolledUp(db, project);
+    expect(await keysWithSeveralRows(db, project)).toBe(0);
+  }, 120_000);
 
   it('a rebuild of a time range touches only the days it overlaps', async () => {
     const { db } = database();
