@@ -1,10 +1,11 @@
 // Getting a dataset into an engine: generate (or reuse) the files, then load them into a fresh
 // PostgreSQL database or PGlite directory, or keep one already loaded when --reuse says so.
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bulkLoadPostgres } from './bulk-load.js';
 import { replicateDatabase } from './replicate.js';
 import { markRebuiltCompacted } from './rollup-counts.js';
-import { SIZES, type SizeName } from './dataset.js';
+import { PROJECT_COUNT, projectId, SIZES, type SizeName } from './dataset.js';
 import { generateDataset, type GeneratedDataset } from './generate.js';
 import { loadPglite, loadPostgres, type LoadResult } from './load.js';
 import { BENCH_DIR } from './machine.js';
@@ -68,29 +69,52 @@ async function describe(url: string, size: SizeName, files: GeneratedDataset, lo
  * FEEDBACK_ROLLUPS=off into a directory of its own, then those projects rolled up from raw by
  * `feedback-server rollups rebuild` (as bulk-load.ts does on PostgreSQL).
  */
-export async function pgliteDataset(size: SizeName, seed: number, log: (s: string) => void, rollupProjects?: readonly string[]): Promise<{ dataDir: string; dataset: LoadedDataset }> {
+export async function pgliteDataset(
+  size: SizeName,
+  seed: number,
+  log: (s: string) => void,
+  rollupProjects?: readonly string[],
+  reuse = false,
+): Promise<{ dataDir: string; dataset: LoadedDataset }> {
   const files = await generateDataset(DATA_DIR, size, seed);
   const dataDir = join(DATA_DIR, `pglite-${rollupProjects === undefined ? '' : 'rollups-'}${files.name}`);
-  log(`  PGlite ${files.name}: loading ${files.rows} rows with 1 importer`);
-  const storage = { FEEDBACK_DATA_DIR: dataDir, DATABASE_URL: '' };
-  const load = await loadPglite(files, dataDir, async () => {
-    for (const p of rollupProjects ?? []) {
-      const r = await runServerCli(['rollups', 'rebuild', '--project', p], storage);
-      if (r.code !== 0) throw new Error(`rollups rebuild --project ${p} on PGlite exited with ${r.code}:\n${r.output}`);
+  // A finished roll-up load leaves a marker beside its directory (what it holds, how it loaded).
+  const markerFile = `${dataDir}.loaded.json`;
+  const content = `${files.name}+rollups(${(rollupProjects ?? []).join(',')})`;
+  let load: LoadResult | undefined;
+  let reused = false;
+  if (reuse && rollupProjects !== undefined && existsSync(markerFile) && existsSync(dataDir)) {
+    const marker = JSON.parse(readFileSync(markerFile, 'utf8')) as { content?: string; load?: LoadResult };
+    if (marker.content === content && marker.load !== undefined) {
+      load = marker.load;
+      reused = true;
+      log(`  PGlite ${files.name}: reusing the loaded directory`);
     }
-    const runner = await pgliteRunner(dataDir);
-    if (rollupProjects !== undefined) await markRebuiltCompacted(runner);
-    await runner.exec('VACUUM ANALYZE');
-    await runner.close();
-  }, rollupProjects === undefined ? {} : { FEEDBACK_ROLLUPS: 'off' });
-  log(`  PGlite: ${Math.round(load.rowsPerSecond)} rows/s, roll-ups and vacuum ${load.vacuumSeconds.toFixed(1)} s`);
+  }
+  if (load === undefined) {
+    log(`  PGlite ${files.name}: loading ${files.rows} rows with 1 importer`);
+    rmSync(markerFile, { force: true });
+    const storage = { FEEDBACK_DATA_DIR: dataDir, DATABASE_URL: '' };
+    load = await loadPglite(files, dataDir, async () => {
+      for (const p of rollupProjects ?? []) {
+        const r = await runServerCli(['rollups', 'rebuild', '--project', p], storage);
+        if (r.code !== 0) throw new Error(`rollups rebuild --project ${p} on PGlite exited with ${r.code}:\n${r.output}`);
+      }
+      const runner = await pgliteRunner(dataDir);
+      if (rollupProjects !== undefined) await markRebuiltCompacted(runner);
+      await runner.exec('VACUUM ANALYZE');
+      await runner.close();
+    }, rollupProjects === undefined ? {} : { FEEDBACK_ROLLUPS: 'off' });
+    log(`  PGlite: ${Math.round(load.rowsPerSecond)} rows/s, roll-ups and vacuum ${load.vacuumSeconds.toFixed(1)} s`);
+    if (rollupProjects !== undefined) writeFileSync(markerFile, JSON.stringify({ content, load }));
+  }
   const runner = await pgliteRunner(dataDir);
   const sizes = (await runner.query(SIZE_SQL))[0];
   await runner.close();
   return {
     dataDir,
     dataset: {
-      size, name: files.name, rows: load.rows, fileBytes: files.bytes, generateSeconds: files.seconds, load, reusedLoad: false,
+      size, name: files.name, rows: load.rows, fileBytes: files.bytes, generateSeconds: files.seconds, load, reusedLoad: reused,
       tableBytes: Number(sizes?.['t'] ?? 0), indexBytes: Number(sizes?.['i'] ?? 0),
     },
   };
@@ -143,7 +167,8 @@ const COPIES = 9;
 
 /** The 10M table: the 1M one (loaded first, or reused) and nine copies of its rows, in SQL (replicate.ts). */
 async function replicatedTenMillion(args: Parameters<typeof rollupPostgresDataset>[0]): Promise<{ url: string; dataset: LoadedDataset }> {
-  const source = await rollupPostgresDataset({ ...args, size: '1m', reuse: true });
+  const every = Array.from({ length: PROJECT_COUNT }, (_, i) => projectId(i));
+  const source = await rollupPostgresDataset({ ...args, size: '1m', reuse: true, rollupProjects: every });
   const name = rollupDatabaseName('10m');
   const url = databaseUrl(args.adminUrl, name);
   const files = await generateDataset(DATA_DIR, '1m', args.seed);

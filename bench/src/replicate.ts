@@ -6,7 +6,11 @@
 // window, in time order within each copy, the projects interleaved as the importer left them.
 // The secondary indexes are dropped for the copies and rebuilt after; then the queried project's
 // roll-ups are recomputed from its raw rows (`rollups rebuild`). Every copy keeps its row's
-// rolled_up flag (other projects: false, never rolled up, as in the 1M table: bulk-load.ts).
+// rolled_up flag (true, as in the 1M table); the other projects keep the 1M table's roll-ups, so
+// theirs count only their original rows: no query reads them, and rebuilding 9M rows would
+// outlast the run on these cores. (Marking their copies not rolled up instead would make the
+// partial index of such rows hold 9M entries, which no deployment has, and the planner reads
+// the table instead of that index.)
 import { WINDOW_END_MS, WINDOW_START_MS } from './dataset.js';
 import { databaseUrl, withDatabase } from './pg-admin.js';
 import { markRebuiltCompacted, ROLLUP_TABLES } from './rollup-counts.js';

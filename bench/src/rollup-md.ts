@@ -270,7 +270,9 @@ export function renderRollups(runs: readonly RollupRunResults[], notes: string):
       `- Run: ${run.startedAt} – ${run.finishedAt} (${run.minutes.toFixed(1)} min), ${run.args.runs} timed runs per query after ${run.args.warmup} warm-up rounds (obvious SQL: ${run.args.baselineRuns}).`,
       `- Load average (1 / 5 / 15 min) after each phase: ${run.loads.map((l) => `${l.phase} ${loadText(l.load)}`).join('; ')}.`,
       `- Datasets: ${run.datasets.map((d) => `${d.label} ${d.dataset.name} (${int(d.dataset.rows)} rows, load ${int(d.dataset.load.rowsPerSecond)} rows/s${d.dataset.reusedLoad ? ', from an earlier run' : ''})`).join('; ')}.`,
-      `- \`feedback-server rollups verify --project ${run.verify?.project ?? '?'}\`: exit ${run.verify?.code ?? '?'} — ${(run.verify?.output ?? '').trim().split('\n').slice(-2).join(' ')}`,
+      run.verify === null
+        ? '- `feedback-server rollups verify`: not run on this table (see the 1M run).'
+        : `- \`feedback-server rollups verify --project ${run.verify.project}\`: exit ${run.verify.code} (${run.verify.seconds.toFixed(0)} s) — ${run.verify.output.trim().split('\n').slice(-2).join(' ')}`,
       '',
       ...countsSection(run),
       '',
