@@ -60,8 +60,10 @@ describe.runIf(executable !== undefined)('the demo build on the in-browser fake,
       expect(kolkata.find((p) => p.panel === 'volume')?.first).not.toBe(ny.find((p) => p.panel === 'volume')?.first);
 
       // Every API call was answered inside the browser; nothing left the page's origin.
-      expect(calls.length).toBeGreaterThan(0);
-      expect(calls.filter((c) => c.fromServiceWorker !== true)).toEqual([]);
+      // (A request superseded by a later view change may be cancelled: it has no answer at all.)
+      const answered = calls.filter((c) => c.status !== null);
+      expect(answered.length).toBeGreaterThan(0);
+      expect(answered.filter((c) => c.fromServiceWorker !== true)).toEqual([]);
       expect(requested.filter((url) => new URL(url).origin !== demo.origin)).toEqual([]);
       expect(u.errors).toEqual([]);
     } finally {
