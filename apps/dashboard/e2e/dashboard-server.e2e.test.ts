@@ -24,7 +24,7 @@ import {
 import { aggregateCounts, localLabel, slugOf, statsCounts, type ChartCounts } from './support/expected.js';
 import { KEYS, startRealServer, type RealServer } from './support/real-server.js';
 import { saveScreenshot } from './support/screenshots.js';
-import { NOW_MS, PROJECT } from './support/seed-rows.js';
+import { EMPTY_PROJECT, NOW_MS, PROJECT } from './support/seed-rows.js';
 
 const executable = chromiumPath();
 const WEEK_MS = 7 * 86_400_000;
@@ -133,6 +133,22 @@ describe.runIf(executable !== undefined)('the dashboard on the reference server,
       const kolkata = await panelsMatch(u.page, expectedPanels(calls, { timeZone: 'Asia/Kolkata', windowMs: WEEK_MS }));
       expect(panelOf(kolkata, 'volume')).toMatchObject({ buckets: 15, gaps: 1, first: '2024-03-05 12:00' });
       expect(new URL(u.page.url()).searchParams.get('tz')).toBe('Asia/Kolkata');
+      expect(u.errors).toEqual([]);
+    } finally {
+      await u.close();
+    }
+  });
+
+  it('shows a project without rows as empty, never as zeros', async () => {
+    const u = await openUserPage(browser);
+    try {
+      const calls = recordApiCalls(u.page);
+      await signIn(u.page, srv.baseUrl, KEYS.lead.key);
+      await openProject(u.page, EMPTY_PROJECT);
+      await u.page.locator('[data-testid="range-preset"][data-range="7d"]').click();
+      const panels = await panelsMatch(u.page, expectedPanels(calls, { timeZone: 'America/New_York', windowMs: WEEK_MS }));
+      expect(panels.map((p) => p.panel).sort()).toEqual(['aggregate', 'volume']);
+      for (const p of panels) expect(p, p.panel).toMatchObject({ state: 'empty', points: 0 });
       expect(u.errors).toEqual([]);
     } finally {
       await u.close();
