@@ -4,10 +4,12 @@
 // not even one written by the write path while it runs; rebuild recomputes from raw; verify
 // reports a difference when the roll-ups are wrong.
 import { randomUUID } from 'node:crypto';
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { checkCreateRequest } from '@feedback/semantics';
 import { backfillRollups } from '../src/rollups/backfill.js';
 import { compactRollups } from '../src/rollups/compactor.js';
+import { startRollupJobs } from '../src/rollups/rollup-jobs.js';
 import { purgeWithRollups } from '../src/rollups/purge-with-rollups.js';
 import { rebuildRollups } from '../src/rollups/rebuild.js';
 import { verifyRollups } from '../src/rollups/verify.js';
@@ -154,6 +156,24 @@ describe.each(testEngines())('roll-up maintenance on $name', (engine) => {
     await expectAllRolledUp(db, project);
     expect(await keysWithSeveralRows(db, project)).toBe(0);
   }, 120_000);
+
+  it('the serving process runs the backfill and the compactor in the background, and stops them', async () => {
+    const { db } = database();
+    const project = 'acme/jobs';
+    await insertFeedback(db, rows(project, 30, 60_000));
+    await insertFeedback(db, rows(project, 30, 60_000, T0 + 5_000), { rollups: true });
+    await insertFeedback(db, rows(project, 30, 60_000, T0 + 10_000), { rollups: true });
+    const jobs = startRollupJobs(db, pino({ level: 'silent' }), 3_600_000);
+    const pass = await jobs.runNow();
+    await jobs.stop();
+    expect(pass.backfilled).toBe(30);
+    expect(pass.compaction.deleted).toBeGreaterThan(pass.compaction.written);
+    await expectRollupsExact(db, project);
+    await expectAllRolledUp(db, project);
+    expect(await keysWithSeveralRows(db, project)).toBe(0);
+    // Stopped: a pass asked for now does nothing.
+    expect(await jobs.runNow()).toEqual({ backfilled: 0, compaction: { deleted: 0, written: 0 } });
+  }, 60_000);
 
   it('a rebuild of a time range touches only the days it overlaps', async () => {
     const { db } = database();
