@@ -22,6 +22,15 @@ import type { ViewUpdate } from '../state/use-view-state.js';
 import { ErrorNotice } from './error-notice.js';
 import { ViewControls } from './view-controls.js';
 
+/** Whether a stats query key (openapi-react-query's [method, path, init]) asked for these metrics. */
+function sameMetrics(queryKey: readonly unknown[] | undefined, metrics: unknown): boolean {
+  const init: unknown = queryKey?.[2];
+  if (typeof init !== 'object' || init === null || !('body' in init)) return false;
+  const body: unknown = init.body;
+  if (typeof body !== 'object' || body === null || !('metrics' in body)) return false;
+  return JSON.stringify(body.metrics) === JSON.stringify(metrics);
+}
+
 const PANELS: Record<PanelKind, (p: MetricPanelProps) => ReactNode> = { numeric: NumericPanel, boolean: BooleanPanel, categorical: CategoricalPanel };
 
 export function ProjectView({ view, update, onSignIn }: { view: ViewState; update: (u: ViewUpdate) => void; onSignIn: () => void }): ReactNode {
@@ -54,7 +63,15 @@ export function ProjectView({ view, update, onSignIn }: { view: ViewState; updat
   const suggestions = schema.data ? pathSuggestions(schema.data) : [];
   // Until the user chooses, the project opens with its most frequent paths.
   const panels: PanelChoice[] | null = view.panels ?? (schema.data ? defaultPanels(suggestions) : schema.error ? [] : null);
-  const metrics = $api.useQuery('post', '/feedback/stats', { body: statsRequest({ ...base, panels: panels ?? [] }) }, { ...options, enabled: options.enabled && panels !== null && panels.length > 0 });
+  const metricsBody = statsRequest({ ...base, panels: panels ?? [] });
+  const metrics = $api.useQuery('post', '/feedback/stats', { body: metricsBody }, {
+    ...options,
+    enabled: options.enabled && panels !== null && panels.length > 0,
+    // While panels are unknown this query's key is the volume query's, and an answer for other
+    // metrics lacks the new panels' columns: keep a previous answer only when it asked the same
+    // metrics, or the panels would show "no feedback" until the real answer lands.
+    placeholderData: (previous, previousQuery) => (previous !== undefined && sameMetrics(previousQuery?.queryKey, metricsBody.metrics) ? previous : undefined),
+  });
 
   const setPanels = (next: PanelChoice[]) => update({ panels: next });
   const authError = [volume.error, metrics.error, schema.error].find((e) => isAuthError(e));
