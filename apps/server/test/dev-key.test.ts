@@ -14,7 +14,7 @@ describe.each(testEngines())('development key on $name', (engine) => {
     const made = results.filter((r) => r !== undefined);
     expect(made).toHaveLength(1);
     expect(await countKeys(db)).toBe(1);
-    expect(await listKeys(db)).toEqual([expect.objectContaining({ keyId: made[0]?.keyId, userId: 'dev', projects: ['*/*'], scopes: ['ingest', 'read'] })]);
+    expect(await listKeys(db)).toEqual([expect.objectContaining({ keyId: made[0]?.keyId, userId: 'dev', projects: ['*/*'], scopes: ['ingest', 'read', 'backfill'] })]);
     // A later start finds it and makes no other.
     expect(await createDevKeyIfNone(db)).toBeUndefined();
   }, 60_000);

@@ -8,6 +8,7 @@ type Schemas = components['schemas'];
 export type FeedbackCreateReq = Schemas['FeedbackCreateReq'];
 export type FeedbackCreateRes = Schemas['FeedbackCreateRes'];
 export type FeedbackCreateBatchReq = Schemas['FeedbackCreateBatchReq'];
+export type FeedbackCreateBatchItem = Schemas['FeedbackCreateBatchItem'];
 export type FeedbackCreateBatchRes = Schemas['FeedbackCreateBatchRes'];
 export type FeedbackCreateBatchItemError = Schemas['FeedbackCreateBatchItemError'];
 export type FeedbackStatsReq = Schemas['FeedbackStatsReq'];

@@ -66,7 +66,7 @@ function checkApiKey(entry: FeedbackFakeApiKey, i: number): FeedbackFakeApiKey {
   const checked: FeedbackFakeApiKey = { key: entry.key, user: entry.user, projects: [...entry.projects] };
   if (entry.scopes !== undefined) {
     if (!Array.isArray(entry.scopes) || entry.scopes.length === 0 || !entry.scopes.every((s) => typeof s === 'string' && isKeyScope(s))) {
-      throw new Error(`createFeedbackFake: apiKeys[${i}].scopes must be a non-empty list of "ingest" and "read"`);
+      throw new Error(`createFeedbackFake: apiKeys[${i}].scopes must be a non-empty list of "ingest", "read" and "backfill"`);
     }
     checked.scopes = [...entry.scopes];
   }

@@ -1,8 +1,9 @@
 // The development key: on a fresh machine with nothing configured, `serve` makes one key for
 // every project so the README's first request works. Only where nobody else can reach it (the
 // server listens on loopback) unless asked for, only once however many replicas start together,
-// and a warning at every start while any all-project key still works.
-import { ALL_PROJECTS } from '@feedback/semantics';
+// and a warning at every start while any all-project key still works. It holds every scope,
+// `backfill` included, so `feedback seed` can write history against `npm start` as it is.
+import { ALL_PROJECTS, KEY_SCOPES } from '@feedback/semantics';
 import type { Logger } from 'pino';
 import type { ApiKeySeed } from '../env.js';
 import type { Db } from '../storage/db.js';
@@ -26,7 +27,7 @@ export async function createDevKeyIfNone(db: Db): Promise<{ key: string; keyId: 
   const created = await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [DEV_KEY_LOCK_ID]);
     if ((await countKeys(tx)) > 0) return undefined;
-    return { key, keyId: await insertKeyRow(tx, { key, userId: DEV_USER, projects: [ALL_PROJECTS], label: DEV_LABEL }) };
+    return { key, keyId: await insertKeyRow(tx, { key, userId: DEV_USER, projects: [ALL_PROJECTS], scopes: KEY_SCOPES, label: DEV_LABEL }) };
   });
   if (created !== undefined) announceKeyChangeLocally(db, created.keyId);
   return created;

@@ -1,6 +1,6 @@
 // The stored keys as an operator manages them: create, list, revoke, rotate. Every change is
 // announced (key-events.ts) so running servers stop honouring a revoked key at once.
-import { ALL_PROJECTS, KEY_SCOPES, type KeyScope } from '@feedback/semantics';
+import { ALL_PROJECTS, DEFAULT_KEY_SCOPES, type KeyScope } from '@feedback/semantics';
 import type { Db, Queryable } from '../storage/db.js';
 import { announceKeyChangeLocally, notifyKeyChange } from './key-events.js';
 import { generateKey, hashKey, keyIdOf } from './key-hash.js';
@@ -33,7 +33,7 @@ export async function insertKeyRow(tx: Queryable, args: NewKey): Promise<string>
   await tx.query(
     `INSERT INTO api_keys (key_hash, user_id, projects, label, scopes, expires_at)
      VALUES ($1, $2, $3::text[], $4, $5::text[], to_timestamp($6::float8 / 1000))`,
-    [hash, args.userId, args.projects, args.label ?? '', args.scopes ?? KEY_SCOPES, args.expiresAtMs ?? null],
+    [hash, args.userId, args.projects, args.label ?? '', args.scopes ?? DEFAULT_KEY_SCOPES, args.expiresAtMs ?? null],
   );
   const keyId = keyIdOf(hash);
   await notifyKeyChange(tx, keyId);

@@ -3,7 +3,7 @@
 // Two bounded caches keep the database off the hot path: one of known keys (revoked and expired
 // ones included, so they are refused without a query) and one of unknown keys, so a flood of
 // made-up keys costs one query per distinct key per TTL and can never push a good key out.
-import { isKeyExpired, KEY_SCOPES, type KeyScope } from '@feedback/semantics';
+import { DEFAULT_KEY_SCOPES, isKeyExpired, KEY_SCOPES, type KeyScope } from '@feedback/semantics';
 import type { Logger } from 'pino';
 import type { ApiKeySeed } from '../env.js';
 import type { Db } from '../storage/db.js';
@@ -73,7 +73,7 @@ const SELECT_KEY = `SELECT user_id, projects, scopes, key_id, revoked_at IS NOT 
 function fromSeed(seed: ApiKeySeed): KnownKey {
   const hash = hashKey(seed.key);
   return {
-    principal: { userId: seed.user, projects: seed.projects, scopes: seed.scopes ?? KEY_SCOPES, keyId: keyIdOf(hash) },
+    principal: { userId: seed.user, projects: seed.projects, scopes: seed.scopes ?? DEFAULT_KEY_SCOPES, keyId: keyIdOf(hash) },
     expiresAtMs: seed.expiresAtMs ?? null,
     revoked: false,
     touchedAtMs: null,

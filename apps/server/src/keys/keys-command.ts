@@ -2,7 +2,7 @@
 // A new key is printed once on stdout alone (so `$(feedback-server keys create …)` captures just
 // the key); everything else goes to stderr. Exit 0 done, 1 nothing to act on, 2 bad arguments.
 import { parseArgs } from 'node:util';
-import { isValidProjectPattern, KEY_SCOPES, parseKeyScopes } from '@feedback/semantics';
+import { DEFAULT_KEY_SCOPES, isValidProjectPattern, KEY_SCOPES, parseKeyScopes } from '@feedback/semantics';
 import type { Config } from '../env.js';
 import { migrate } from '../storage/migrate.js';
 import { openDb } from '../storage/open.js';
@@ -11,7 +11,7 @@ import { parseDurationMs, parseExpiry } from './key-expiry.js';
 import { generateKey } from './key-hash.js';
 import { insertKey, listKeys, revokeKey, rotateKey, type KeyListing } from './key-admin.js';
 
-export const KEYS_USAGE = `usage: feedback-server keys create --user U --projects "entity/*,other/proj" [--scopes ingest,read] [--expires 30d|2030-01-01T00:00:00Z] [--label L]
+export const KEYS_USAGE = `usage: feedback-server keys create --user U --projects "entity/*,other/proj" [--scopes ingest,read,backfill] [--expires 30d|2030-01-01T00:00:00Z] [--label L]
        feedback-server keys list [--json]
        feedback-server keys revoke ID
        feedback-server keys rotate ID [--grace 1h]`;
@@ -39,7 +39,7 @@ async function create(args: string[], config: Config): Promise<number> {
   if (values.user === undefined || values.user === '' || projects.length === 0) throw new UsageError('keys create needs --user and --projects');
   const bad = projects.filter((p) => !isValidProjectPattern(p));
   if (bad.length > 0) throw new UsageError(`not a project pattern (entity/project or entity/*): ${bad.join(', ')}`);
-  const scopes = values.scopes === undefined ? [...KEY_SCOPES] : parseKeyScopes(values.scopes.split(',').map((s) => s.trim()));
+  const scopes = values.scopes === undefined ? [...DEFAULT_KEY_SCOPES] : parseKeyScopes(values.scopes.split(',').map((s) => s.trim()));
   if (scopes === undefined) throw new UsageError(`--scopes must list one or more of ${KEY_SCOPES.join(', ')}`);
   const expiresAtMs = values.expires === undefined ? undefined : parseExpiry(values.expires, Date.now());
   if (values.expires !== undefined && expiresAtMs === undefined) {

@@ -24,7 +24,7 @@ export interface BatchRowsJson {
  * that share client ids then take their index locks in the same order and never deadlock.
  */
 export function batchRowsJson(checked: CheckedCreateBatch, rollups: boolean): BatchRowsJson {
-  const rows = checked.writes.map((w) => toInsertRow(w.prepared, w.id, checked.createdAtMs));
+  const rows = checked.writes.map((w) => toInsertRow(w.prepared, w.id, w.createdAtMs));
   rows.sort((a, b) => (a.project_id === b.project_id ? compare(a.id, b.id) : compare(a.project_id, b.project_id)));
   return { rows: JSON.stringify(rows), leaves: rollups ? leavesJson(rows.map((r) => r.payload)) : null };
 }

@@ -739,13 +739,186 @@ export interface components {
              * Batch
              * @description The rows to create, answered in the same order. At most 1,000 (422 above); empty is allowed and answers `{"res": []}`.
              */
-            batch: components["schemas"]["FeedbackCreateReq"][];
+            batch: components["schemas"]["FeedbackCreateBatchItem"][];
             /**
              * Atomic
              * @description Our extension (Weave has no such field). `true` (the default, Weave's behaviour): the first bad item refuses the whole batch with that item's status and nothing is written. `false`: every good item is written, and each bad item gets its error in its own slot of `res` (`FeedbackCreateBatchItemError`); the answer is 200 even when every item failed.
              * @default true
              */
             atomic?: boolean;
+        };
+        /**
+         * FeedbackCreateBatchItem
+         * @description One row of a batch: a `/feedback/create` body, plus our optional `created_at` (backdated rows).
+         */
+        FeedbackCreateBatchItem: {
+            /**
+             * Project Id
+             * @description Project as `entity/project`: exactly one `/`, both parts 1–128 characters `[A-Za-z0-9_.-]`.
+             * @example acme/support-bot
+             */
+            project_id: string;
+            /**
+             * Weave Ref
+             * @description The object or call this feedback is about.
+             * @example weave:///entity/project/object/name:digest
+             */
+            weave_ref: string;
+            /**
+             * Feedback Type
+             * @description Kind of feedback: `wandb.annotation.<name>`, `wandb.runnable.<name>`, `wandb.agent_monitor`, `wandb.agent_user_feedback`, `wandb.note.1`, `wandb.reaction.1`, or any custom type.
+             * @example custom
+             */
+            feedback_type: string;
+            /**
+             * Payload
+             * @description Free-form JSON object, at most 1 MiB serialized.
+             * @example {
+             *       "key": "value"
+             *     }
+             */
+            payload: {
+                [key: string]: unknown;
+            };
+            /**
+             * Id
+             * @description If provided by the client, this ID will be used for the feedback row instead of a server-generated one.
+             * @example 018f1f2a-9c2b-7d3e-b5a1-8c9d2e4f6a7b
+             */
+            id?: string | null;
+            /**
+             * Creator
+             * @example Jane Smith
+             */
+            creator?: string | null;
+            /**
+             * Annotation Ref
+             * @example weave:///entity/project/object/name:digest
+             */
+            annotation_ref?: string | null;
+            /**
+             * Runnable Ref
+             * @example weave:///entity/project/op/name:digest
+             */
+            runnable_ref?: string | null;
+            /**
+             * Call Ref
+             * @example weave:///entity/project/call/call_id
+             */
+            call_ref?: string | null;
+            /**
+             * Trigger Ref
+             * @example weave:///entity/project/object/name:digest
+             */
+            trigger_ref?: string | null;
+            /**
+             * Queue Id
+             * @description The annotation queue ID this feedback was created from. References annotation_queues.id. NULL when feedback is created outside of queues.
+             * @example 018f1f2a-9c2b-7d3e-b5a1-8c9d2e4f6a7b
+             */
+            queue_id?: string | null;
+            /**
+             * Scorer Tags
+             * @description Tags applied to the ref by a scorer
+             * @example [
+             *       "nsfw",
+             *       "high-quality"
+             *     ]
+             */
+            scorer_tags?: string[];
+            /**
+             * Scorer Tag Reasons
+             * @description reason text per tag, keyed by tag name
+             * @example {
+             *       "nsfw": "Contains explicit language"
+             *     }
+             */
+            scorer_tag_reasons?: {
+                [key: string]: string;
+            };
+            /**
+             * Scorer Tag Confidences
+             * @description confidence (0-1) per tag, keyed by tag name
+             * @example {
+             *       "nsfw": 0.92
+             *     }
+             */
+            scorer_tag_confidences?: {
+                [key: string]: number;
+            };
+            /**
+             * Scorer Ratings
+             * @description numeric ratings (0-1) keyed by rating name
+             * @example {
+             *       "_rating_": 0.87
+             *     }
+             */
+            scorer_ratings?: {
+                [key: string]: number;
+            };
+            /**
+             * Scorer Rating Reasons
+             * @description reason text per rating, keyed by rating name
+             * @example {
+             *       "_rating_": "very confident response"
+             *     }
+             */
+            scorer_rating_reasons?: {
+                [key: string]: string;
+            };
+            /**
+             * Scorer Rating Confidences
+             * @description confidence (0-1) per rating, keyed by rating name
+             * @example {
+             *       "_rating_": 0.92
+             *     }
+             */
+            scorer_rating_confidences?: {
+                [key: string]: number;
+            };
+            /**
+             * Wb User Id
+             * @description Do not set directly. Server will automatically populate this field.
+             */
+            wb_user_id?: string | null;
+            /**
+             * Span Agent Name
+             * @description Name of the agent that produced the span.
+             * @default
+             */
+            span_agent_name?: string;
+            /**
+             * Span Agent Version
+             * @description Version of the agent that produced the span.
+             * @default
+             */
+            span_agent_version?: string;
+            span_status_code?: components["schemas"]["SpanStatusCode"];
+            /**
+             * Span Conversation Id
+             * @description Conversation the span belongs to; filled from an `agent_conversation` weave_ref when empty.
+             * @default
+             */
+            span_conversation_id?: string;
+            /**
+             * Span Trace Id
+             * @description Trace the span belongs to; filled from an `agent_turn` weave_ref when empty.
+             * @default
+             */
+            span_trace_id?: string;
+            /**
+             * Scorer Trace Id
+             * @description Trace of the scorer run that produced this feedback.
+             * @default
+             */
+            scorer_trace_id?: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description Our extension (Weave has no such field): store the row at this instant instead of now — RFC 3339 with an offset, at most millisecond precision, from 2000-01-01T00:00:00Z to 5 minutes past the server's clock (422 otherwise). Only for keys with the `backfill` scope (403 otherwise). Part of the row's content: a retry with the same `id` must send the same instant (409 otherwise). Absent: the batch's instant, as without this field.
+             * @example 2024-03-10T06:30:00.000Z
+             */
+            created_at?: string;
         };
         /**
          * FeedbackCreateBatchItemError

@@ -2420,7 +2420,7 @@ export const openapiSpec = {
             "title": "Batch",
             "maxItems": 1000,
             "items": {
-              "$ref": "#/components/schemas/FeedbackCreateReq"
+              "$ref": "#/components/schemas/FeedbackCreateBatchItem"
             },
             "description": "The rows to create, answered in the same order. At most 1,000 (422 above); empty is allowed and answers `{\"res\": []}`."
           },
@@ -2431,6 +2431,330 @@ export const openapiSpec = {
             "description": "Our extension (Weave has no such field). `true` (the default, Weave's behaviour): the first bad item refuses the whole batch with that item's status and nothing is written. `false`: every good item is written, and each bad item gets its error in its own slot of `res` (`FeedbackCreateBatchItemError`); the answer is 200 even when every item failed."
           }
         }
+      },
+      "FeedbackCreateBatchItem": {
+        "type": "object",
+        "title": "FeedbackCreateBatchItem",
+        "additionalProperties": false,
+        "required": [
+          "project_id",
+          "weave_ref",
+          "feedback_type",
+          "payload"
+        ],
+        "properties": {
+          "project_id": {
+            "type": "string",
+            "maxLength": 257,
+            "title": "Project Id",
+            "pattern": "^[A-Za-z0-9_.-]{1,128}/[A-Za-z0-9_.-]{1,128}$",
+            "description": "Project as `entity/project`: exactly one `/`, both parts 1–128 characters `[A-Za-z0-9_.-]`.",
+            "examples": [
+              "acme/support-bot"
+            ]
+          },
+          "weave_ref": {
+            "type": "string",
+            "maxLength": 2048,
+            "title": "Weave Ref",
+            "description": "The object or call this feedback is about.",
+            "examples": [
+              "weave:///entity/project/object/name:digest"
+            ]
+          },
+          "feedback_type": {
+            "type": "string",
+            "maxLength": 256,
+            "title": "Feedback Type",
+            "description": "Kind of feedback: `wandb.annotation.<name>`, `wandb.runnable.<name>`, `wandb.agent_monitor`, `wandb.agent_user_feedback`, `wandb.note.1`, `wandb.reaction.1`, or any custom type.",
+            "examples": [
+              "custom"
+            ]
+          },
+          "payload": {
+            "type": "object",
+            "title": "Payload",
+            "additionalProperties": true,
+            "description": "Free-form JSON object, at most 1 MiB serialized.",
+            "examples": [
+              {
+                "key": "value"
+              }
+            ]
+          },
+          "id": {
+            "anyOf": [
+              {
+                "type": "string",
+                "maxLength": 128
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Id",
+            "description": "If provided by the client, this ID will be used for the feedback row instead of a server-generated one.",
+            "examples": [
+              "018f1f2a-9c2b-7d3e-b5a1-8c9d2e4f6a7b"
+            ]
+          },
+          "creator": {
+            "anyOf": [
+              {
+                "type": "string",
+                "maxLength": 256
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Creator",
+            "examples": [
+              "Jane Smith"
+            ]
+          },
+          "annotation_ref": {
+            "anyOf": [
+              {
+                "type": "string",
+                "maxLength": 2048
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Annotation Ref",
+            "examples": [
+              "weave:///entity/project/object/name:digest"
+            ]
+          },
+          "runnable_ref": {
+            "anyOf": [
+              {
+                "type": "string",
+                "maxLength": 2048
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Runnable Ref",
+            "examples": [
+              "weave:///entity/project/op/name:digest"
+            ]
+          },
+          "call_ref": {
+            "anyOf": [
+              {
+                "type": "string",
+                "maxLength": 2048
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Call Ref",
+            "examples": [
+              "weave:///entity/project/call/call_id"
+            ]
+          },
+          "trigger_ref": {
+            "anyOf": [
+              {
+                "type": "string",
+                "maxLength": 2048
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Trigger Ref",
+            "examples": [
+              "weave:///entity/project/object/name:digest"
+            ]
+          },
+          "queue_id": {
+            "anyOf": [
+              {
+                "type": "string",
+                "maxLength": 128
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Queue Id",
+            "description": "The annotation queue ID this feedback was created from. References annotation_queues.id. NULL when feedback is created outside of queues.",
+            "examples": [
+              "018f1f2a-9c2b-7d3e-b5a1-8c9d2e4f6a7b"
+            ]
+          },
+          "scorer_tags": {
+            "type": "array",
+            "maxItems": 256,
+            "items": {
+              "type": "string",
+              "maxLength": 256
+            },
+            "title": "Scorer Tags",
+            "description": "Tags applied to the ref by a scorer",
+            "examples": [
+              [
+                "nsfw",
+                "high-quality"
+              ]
+            ]
+          },
+          "scorer_tag_reasons": {
+            "type": "object",
+            "maxProperties": 256,
+            "propertyNames": {
+              "maxLength": 256
+            },
+            "additionalProperties": {
+              "type": "string",
+              "maxLength": 8192
+            },
+            "title": "Scorer Tag Reasons",
+            "description": "reason text per tag, keyed by tag name",
+            "examples": [
+              {
+                "nsfw": "Contains explicit language"
+              }
+            ]
+          },
+          "scorer_tag_confidences": {
+            "type": "object",
+            "maxProperties": 256,
+            "propertyNames": {
+              "maxLength": 256
+            },
+            "additionalProperties": {
+              "type": "number"
+            },
+            "title": "Scorer Tag Confidences",
+            "description": "confidence (0-1) per tag, keyed by tag name",
+            "examples": [
+              {
+                "nsfw": 0.92
+              }
+            ]
+          },
+          "scorer_ratings": {
+            "type": "object",
+            "maxProperties": 256,
+            "propertyNames": {
+              "maxLength": 256
+            },
+            "additionalProperties": {
+              "type": "number"
+            },
+            "title": "Scorer Ratings",
+            "description": "numeric ratings (0-1) keyed by rating name",
+            "examples": [
+              {
+                "_rating_": 0.87
+              }
+            ]
+          },
+          "scorer_rating_reasons": {
+            "type": "object",
+            "maxProperties": 256,
+            "propertyNames": {
+              "maxLength": 256
+            },
+            "additionalProperties": {
+              "type": "string",
+              "maxLength": 8192
+            },
+            "title": "Scorer Rating Reasons",
+            "description": "reason text per rating, keyed by rating name",
+            "examples": [
+              {
+                "_rating_": "very confident response"
+              }
+            ]
+          },
+          "scorer_rating_confidences": {
+            "type": "object",
+            "maxProperties": 256,
+            "propertyNames": {
+              "maxLength": 256
+            },
+            "additionalProperties": {
+              "type": "number"
+            },
+            "title": "Scorer Rating Confidences",
+            "description": "confidence (0-1) per rating, keyed by rating name",
+            "examples": [
+              {
+                "_rating_": 0.92
+              }
+            ]
+          },
+          "wb_user_id": {
+            "anyOf": [
+              {
+                "type": "string",
+                "maxLength": 256
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "title": "Wb User Id",
+            "description": "Do not set directly. Server will automatically populate this field."
+          },
+          "span_agent_name": {
+            "type": "string",
+            "maxLength": 256,
+            "title": "Span Agent Name",
+            "default": "",
+            "description": "Name of the agent that produced the span."
+          },
+          "span_agent_version": {
+            "type": "string",
+            "maxLength": 256,
+            "title": "Span Agent Version",
+            "default": "",
+            "description": "Version of the agent that produced the span."
+          },
+          "span_status_code": {
+            "$ref": "#/components/schemas/SpanStatusCode"
+          },
+          "span_conversation_id": {
+            "type": "string",
+            "maxLength": 256,
+            "title": "Span Conversation Id",
+            "default": "",
+            "description": "Conversation the span belongs to; filled from an `agent_conversation` weave_ref when empty."
+          },
+          "span_trace_id": {
+            "type": "string",
+            "maxLength": 256,
+            "title": "Span Trace Id",
+            "default": "",
+            "description": "Trace the span belongs to; filled from an `agent_turn` weave_ref when empty."
+          },
+          "scorer_trace_id": {
+            "type": "string",
+            "maxLength": 256,
+            "title": "Scorer Trace Id",
+            "default": "",
+            "description": "Trace of the scorer run that produced this feedback."
+          },
+          "created_at": {
+            "type": "string",
+            "format": "date-time",
+            "pattern": "^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?([Zz]|[+-]\\d{2}:\\d{2})$",
+            "title": "Created At",
+            "description": "Our extension (Weave has no such field): store the row at this instant instead of now — RFC 3339 with an offset, at most millisecond precision, from 2000-01-01T00:00:00Z to 5 minutes past the server's clock (422 otherwise). Only for keys with the `backfill` scope (403 otherwise). Part of the row's content: a retry with the same `id` must send the same instant (409 otherwise). Absent: the batch's instant, as without this field.",
+            "examples": [
+              "2024-03-10T06:30:00.000Z"
+            ]
+          }
+        },
+        "description": "One row of a batch: a `/feedback/create` body, plus our optional `created_at` (backdated rows)."
       },
       "FeedbackCreateBatchItemError": {
         "type": "object",

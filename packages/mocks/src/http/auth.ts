@@ -1,7 +1,7 @@
 // HTTP Basic auth exactly as the server's http/auth.ts (the same parser, from semantics): username
 // `api`, password an API key; 401 for missing/malformed/unknown/expired credentials, 403 for a
 // scope or a project the key does not grant.
-import { ApiError, apiKeyFromBasicAuth, assertProjectGranted, expiredKeyError, isKeyExpired, KEY_SCOPES, type KeyScope } from '@feedback/semantics';
+import { ApiError, apiKeyFromBasicAuth, assertProjectGranted, DEFAULT_KEY_SCOPES, expiredKeyError, isKeyExpired, type KeyScope } from '@feedback/semantics';
 import type { FeedbackFakeApiKey } from '../fake-options.js';
 
 export interface Principal {
@@ -18,7 +18,7 @@ export function authenticator(keys: readonly FeedbackFakeApiKey[], now: () => nu
   const byKey = new Map(
     keys.map((k) => [
       k.key,
-      { principal: { userId: k.user, projects: k.projects, scopes: k.scopes ?? KEY_SCOPES }, expiresAtMs: k.expiresAt === undefined ? null : Date.parse(k.expiresAt) },
+      { principal: { userId: k.user, projects: k.projects, scopes: k.scopes ?? DEFAULT_KEY_SCOPES }, expiresAtMs: k.expiresAt === undefined ? null : Date.parse(k.expiresAt) },
     ]),
   );
   return (authorization) => {

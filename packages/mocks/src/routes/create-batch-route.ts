@@ -19,6 +19,6 @@ export function createFeedbackBatch(body: FeedbackCreateBatchReq, ctx: RouteCont
     }
     return { inserted: false, stored: { prepared: toPrepared(existing), createdAtMs: existing.createdAtMs } };
   });
-  for (const write of fresh) ctx.store.insert(toStored(write.prepared, write.id, checked.createdAtMs));
+  for (const write of fresh) ctx.store.insert(toStored(write.prepared, write.id, write.createdAtMs));
   return res;
 }

@@ -1,7 +1,9 @@
 export { assertProjectGranted, requestIdFor } from './access.js';
 export { apiKeyFromBasicAuth, BASIC_AUTH_USERNAME } from './basic-auth.js';
 export {
+  assertBackfillGranted,
   assertScopeGranted,
+  DEFAULT_KEY_SCOPES,
   expiredKeyError,
   revokedKeyError,
   isKeyExpired,

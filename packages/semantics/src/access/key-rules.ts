@@ -1,13 +1,21 @@
 // What an API key may do besides seeing its projects, and when it stops working. `ingest` writes
 // feedback, `read` reads statistics: a key in a browser widget gets `ingest` alone, so whoever
-// copies it from the page can add feedback but not read the project's analytics. Shared by the server and the fake so a
-// missing scope is the same 403 on both.
+// copies it from the page can add feedback but not read the project's analytics. `backfill` lets a
+// batch create date its rows in the past (docs/semantics.md, "Backdated rows"); it is never implied:
+// a key stored or configured without a list of scopes has DEFAULT_KEY_SCOPES, not it. Shared by the
+// server and the fake so a missing scope is the same 403 on both.
 import { ApiError } from '../errors.js';
 
-export type KeyScope = 'ingest' | 'read';
+export type KeyScope = 'ingest' | 'read' | 'backfill';
 
-/** Every scope, in the order they are listed and stored. A key without `scopes` has all of them. */
-export const KEY_SCOPES: readonly KeyScope[] = Object.freeze(['ingest', 'read']);
+/** Every scope, in the order they are listed and stored. */
+export const KEY_SCOPES: readonly KeyScope[] = Object.freeze(['ingest', 'read', 'backfill']);
+
+/**
+ * The scopes of a key given without a list: what every key could do before `backfill` existed, so
+ * no existing key gains the power to write history. `backfill` is granted only by naming it.
+ */
+export const DEFAULT_KEY_SCOPES: readonly KeyScope[] = Object.freeze(['ingest', 'read']);
 
 export type FeedbackOperationName = 'create' | 'batch/create' | 'stats' | 'aggregate' | 'payload_schema' | 'replace' | 'purge' | 'query';
 
@@ -51,6 +59,13 @@ export function assertScopeGranted(granted: readonly KeyScope[], operation: Feed
     if (!granted.includes(needed)) {
       throw new ApiError('forbidden', `This key lacks the "${needed}" scope that /feedback/${operation} needs`);
     }
+  }
+}
+
+/** 403 unless `granted` holds `backfill`: only such a key may send a batch item's `created_at`. */
+export function assertBackfillGranted(granted: readonly KeyScope[]): void {
+  if (!granted.includes('backfill')) {
+    throw new ApiError('forbidden', 'This key lacks the "backfill" scope that a created_at in /feedback/batch/create needs');
   }
 }
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { FeedbackCreateBatchReq, FeedbackCreateReq } from '@feedback/api-types';
+import type { FeedbackCreateBatchItem, FeedbackCreateBatchReq, FeedbackCreateReq } from '@feedback/api-types';
 import { openapiSpec } from '@feedback/api-types/spec';
 import { ApiError } from '../errors.js';
 import { checkCreateRequest } from './create.js';
 import { assembleCreateBatchResponse, checkCreateBatchRequest, MAX_BATCH_ITEMS, type BatchWriteOutcome, type CheckedCreateBatch } from './create-batch.js';
 
-const CALLER = { userId: 'alice', projects: ['acme/*'] };
+const CALLER = { userId: 'alice', projects: ['acme/*'], scopes: ['ingest', 'read'] as const };
+const BACKFILLER = { ...CALLER, scopes: ['ingest', 'backfill'] as const };
 const NOW = Date.parse('2024-06-01T12:00:00Z');
 const P = 'acme/bot';
 
@@ -22,6 +23,8 @@ let counter = 0;
 const newId = (): string => `gen-${++counter}`;
 const check = (body: FeedbackCreateBatchReq): CheckedCreateBatch => checkCreateBatchRequest(body, CALLER, NOW, newId);
 const allNew = (): BatchWriteOutcome => ({ inserted: true });
+const backfill = (body: FeedbackCreateBatchReq): CheckedCreateBatch => checkCreateBatchRequest(body, BACKFILLER, NOW, newId);
+const dated = (text: string, createdAt: string, extra: Partial<FeedbackCreateReq> = {}): FeedbackCreateBatchItem => ({ ...note(text, extra), created_at: createdAt });
 
 function thrown(fn: () => unknown): ApiError {
   try {
@@ -87,6 +90,59 @@ describe('checkCreateBatchRequest', () => {
     const err = thrown(() => check({ batch: Array.from({ length: MAX_BATCH_ITEMS + 1 }, () => note('a')) }));
     expect(err.status).toBe(422);
     expect(err.detail[0]).toMatchObject({ loc: ['body', 'batch'], type: 'too_long' });
+  });
+});
+
+describe('backdated rows (created_at)', () => {
+  it('a key with backfill stores each dated item at its instant, the others at the batch instant', () => {
+    const checked = backfill({ batch: [dated('a', '2024-03-10T01:30:00.250-05:00'), note('b')] });
+    expect(checked.writes.map((w) => [w.createdAtMs, w.backdated])).toEqual([[Date.parse('2024-03-10T06:30:00.250Z'), true], [NOW, false]]);
+    expect(checked.writes[0]?.prepared).toEqual(checkCreateRequest(note('a'), 'alice'));
+    expect(assembleCreateBatchResponse(checked, allNew).res.map((r) => ('created_at' in r ? r.created_at : null))).toEqual([
+      '2024-03-10T06:30:00.250Z',
+      '2024-06-01T12:00:00.000Z',
+    ]);
+  });
+
+  it('without the backfill scope a dated item is a 403 naming the scope, before its content is checked', () => {
+    const err = thrown(() => check({ batch: [note('ok'), { ...missingRef, created_at: '2024-03-10T00:00:00Z' }] }));
+    expect(err.status).toBe(403);
+    expect(err.message).toBe('batch[1]: This key lacks the "backfill" scope that a created_at in /feedback/batch/create needs');
+    // Undated items need no such scope.
+    expect(check({ batch: [note('a')] }).writes).toHaveLength(1);
+  });
+
+  it('a created_at before 2000, further than 5 minutes ahead, or not a date-time is a 422 at its place', () => {
+    for (const bad of ['1999-12-31T23:59:59.999Z', new Date(NOW + 5 * 60_000 + 1).toISOString(), '2024-02-30T00:00:00Z', 'yesterday']) {
+      const err = thrown(() => backfill({ batch: [note('ok'), dated('x', bad)] }));
+      expect(err.status).toBe(422);
+      expect(err.detail.map((d) => d.loc)).toEqual([['body', 'batch', 1, 'created_at']]);
+    }
+    // A client clock a little ahead is fine.
+    expect(backfill({ batch: [dated('x', new Date(NOW + 5 * 60_000).toISOString())] }).writes[0]?.createdAtMs).toBe(NOW + 5 * 60_000);
+  });
+
+  it('generated ids take the row instant; a client id twice with another created_at is a 409', () => {
+    const at: number[] = [];
+    checkCreateBatchRequest({ batch: [dated('a', '2024-03-10T06:30:00Z')] }, BACKFILLER, NOW, (ms) => {
+      at.push(ms);
+      return 'g';
+    });
+    expect(at).toEqual([Date.parse('2024-03-10T06:30:00Z')]);
+    expect(backfill({ batch: [dated('a', '2024-03-10T06:30:00Z', { id: 'd' }), dated('a', '2024-03-10T01:30:00-05:00', { id: 'd' })] }).writes).toHaveLength(1);
+    expect(thrown(() => backfill({ batch: [dated('a', '2024-03-10T06:30:00Z', { id: 'd' }), dated('a', '2024-03-10T06:30:01Z', { id: 'd' })] })).status).toBe(409);
+    expect(thrown(() => backfill({ batch: [dated('a', '2024-03-10T06:30:00Z', { id: 'd' }), note('a', { id: 'd' })] })).status).toBe(409);
+  });
+
+  it('a stored row met by a dated retry: the same instant is a safe retry, another is a 409', () => {
+    const stored = { prepared: checkCreateRequest(note('a', { id: 'k' }), 'alice'), createdAtMs: Date.parse('2024-03-10T06:30:00Z') };
+    const outcome = (): BatchWriteOutcome => ({ inserted: false, stored });
+    expect(assembleCreateBatchResponse(backfill({ batch: [dated('a', '2024-03-10T06:30:00.000Z', { id: 'k' })] }), outcome).res[0]).toMatchObject({
+      id: 'k',
+      created_at: '2024-03-10T06:30:00.000Z',
+    });
+    const res = assembleCreateBatchResponse(backfill({ atomic: false, batch: [dated('a', '2024-03-11T06:30:00Z', { id: 'k' })] }), outcome).res;
+    expect(res[0]).toMatchObject({ error: { status: 409, error_type: 'Conflict' } });
   });
 });
 

@@ -7,17 +7,23 @@
 // Atomic (the default, Weave's behaviour): the first item that breaks a rule throws its error,
 // then the first id conflict with a stored row does — thrown while the caller's transaction is
 // open, so nothing is written. Per item (`atomic: false`): a bad item gets its error in its slot.
+//
+// Backdated rows (our extension, docs/semantics.md): an item may carry `created_at`, for a key with
+// the `backfill` scope; the row is then stored at that instant instead of the batch's. Its
+// created_at is part of its content: a retry with the same id must send the same one.
 import type {
+  FeedbackCreateBatchItem,
   FeedbackCreateBatchItemError,
   FeedbackCreateBatchReq,
   FeedbackCreateBatchRes,
-  FeedbackCreateReq,
   FeedbackCreateRes,
   ValidationError,
 } from '@feedback/api-types';
 import { assertProjectGranted } from '../access/access.js';
+import { assertBackfillGranted, type KeyScope } from '../access/key-rules.js';
 import { ApiError, validationError } from '../errors.js';
 import { toUtcIso } from '../time/format-instant.js';
+import { parseDateTime } from '../time/parse-date-time.js';
 import { checkCreateRequest, sameFeedbackContent, type PreparedFeedback } from './create.js';
 
 /** Items in one batch at most (the spec's `maxItems`). */
@@ -29,9 +35,16 @@ export const MAX_BATCH_ITEMS = 1000;
  */
 export const BATCH_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
 
+/** How far ahead of the server's clock a backdated row's created_at may be (clients' clocks drift). */
+export const MAX_CREATED_AT_SKEW_MS = 5 * 60_000;
+
+/** The earliest created_at a batch item may carry: 2000-01-01T00:00:00Z (older is a client's bug). */
+export const EARLIEST_CREATED_AT_MS = Date.UTC(2000, 0, 1);
+
 export interface BatchCaller {
   userId: string;
   projects: readonly string[];
+  scopes: readonly KeyScope[];
 }
 
 /** One row the batch inserts: its content, its id, and the first item (input index) that asked for it. */
@@ -39,6 +52,10 @@ export interface BatchWrite {
   readonly index: number;
   readonly id: string;
   readonly prepared: PreparedFeedback;
+  /** When the row is stored: the item's created_at, or the batch's instant. */
+  readonly createdAtMs: number;
+  /** Whether the item gave created_at (a retry must then give the same instant). */
+  readonly backdated: boolean;
 }
 
 export type BatchSlot =
@@ -49,7 +66,7 @@ export type BatchSlot =
 
 export interface CheckedCreateBatch {
   readonly atomic: boolean;
-  /** One instant for every row of the batch. */
+  /** One instant for every row of the batch without its own created_at. */
   readonly createdAtMs: number;
   /** The distinct rows to insert, in input order. */
   readonly writes: readonly BatchWrite[];
@@ -93,16 +110,39 @@ function errorSlot(err: ApiError): FeedbackCreateBatchItemError {
   return { error: { status: kind.status, reason: err.message, error_type: kind.type } };
 }
 
+/**
+ * The item's created_at in epoch ms, or null when it has none. The schema admits only RFC 3339
+ * with an offset and at most milliseconds; here the instant itself: from 2000 to a few minutes
+ * past the server's clock (422 otherwise).
+ */
+function backdatedMs(value: unknown, nowMs: number): number | null {
+  if (value === undefined) return null;
+  const ms = typeof value === 'string' ? parseDateTime(value) : null;
+  if (ms === null) {
+    throw validationError(['created_at'], 'Input should be an RFC 3339 date-time with an offset, e.g. 2024-03-10T06:30:00.000Z', 'datetime_parsing');
+  }
+  if (ms < EARLIEST_CREATED_AT_MS) throw validationError(['created_at'], 'created_at must not be before 2000-01-01T00:00:00Z', 'value_error');
+  if (ms > nowMs + MAX_CREATED_AT_SKEW_MS) {
+    throw validationError(['created_at'], `created_at must not be more than ${MAX_CREATED_AT_SKEW_MS / 60_000} minutes in the future`, 'value_error');
+  }
+  return ms;
+}
+
+function sameWriteContent(a: { prepared: PreparedFeedback; createdAtMs: number; backdated: boolean }, b: BatchWrite): boolean {
+  return a.backdated === b.backdated && (!a.backdated || a.createdAtMs === b.createdAtMs) && sameFeedbackContent(a.prepared, b.prepared);
+}
+
 function keyOf(prepared: PreparedFeedback, id: string): string {
   return JSON.stringify([prepared.project_id, id]);
 }
 
 /**
  * Checks a batch for `caller`. The list itself (at most MAX_BATCH_ITEMS, 422) first; then each
- * item in order: the key grants its project (403), the create rules (checkCreateRequest: 422, 400,
- * 413), and a client id that an earlier item of the batch holds with other content (409). When
- * atomic, the first failure is thrown; otherwise it is kept in the item's slot.
- * Items without an id get `newId(createdAtMs)`.
+ * item in order: the key grants its project (403), a `created_at` needs the `backfill` scope (403)
+ * and a sane instant (422), the create rules (checkCreateRequest: 422, 400, 413), and a client id
+ * that an earlier item of the batch holds with other content or created_at (409). When atomic, the
+ * first failure is thrown; otherwise it is kept in the item's slot.
+ * Items without an id get `newId(their created_at)`.
  */
 export function checkCreateBatchRequest(
   body: FeedbackCreateBatchReq,
@@ -118,24 +158,29 @@ export function checkCreateBatchRequest(
   const atomic = body.atomic !== false;
   const writes: BatchWrite[] = [];
   const byKey = new Map<string, BatchWrite>();
-  const checkItem = (item: FeedbackCreateReq, index: number): BatchSlot => {
+  const checkItem = (item: FeedbackCreateBatchItem, index: number): BatchSlot => {
     assertProjectGranted(caller.projects, item.project_id);
-    const prepared = checkCreateRequest(item, caller.userId);
-    const id = prepared.clientId ?? newId(createdAtMs);
+    const { created_at: createdAt, ...createBody } = item;
+    if (createdAt !== undefined) assertBackfillGranted(caller.scopes);
+    const itemMs = backdatedMs(createdAt, createdAtMs);
+    const prepared = checkCreateRequest(createBody, caller.userId);
+    const rowMs = itemMs ?? createdAtMs;
+    const id = prepared.clientId ?? newId(rowMs);
     const key = keyOf(prepared, id);
     const earlier = prepared.clientId === null ? undefined : byKey.get(key);
+    const content = { prepared, createdAtMs: rowMs, backdated: itemMs !== null };
     if (earlier === undefined) {
-      const write: BatchWrite = { index, id, prepared };
+      const write: BatchWrite = { index, id, ...content };
       writes.push(write);
       byKey.set(key, write);
       return { kind: 'write', write };
     }
-    if (!sameFeedbackContent(prepared, earlier.prepared)) {
+    if (!sameWriteContent(content, earlier)) {
       throw new ApiError('conflict', `Feedback id ${id} is also batch[${earlier.index}] in ${prepared.project_id}, with different content`);
     }
     return { kind: 'repeat', write: earlier };
   };
-  const slots = (items as FeedbackCreateReq[]).map((item, index): BatchSlot => {
+  const slots = (items as FeedbackCreateBatchItem[]).map((item, index): BatchSlot => {
     try {
       return checkItem(item, index);
     } catch (err) {
@@ -148,13 +193,14 @@ export function checkCreateBatchRequest(
 }
 
 /** A write's answer, exactly as create's: the new row, the stored row of a retry, or the 409 of a taken id. */
-function answerWrite(write: BatchWrite, outcome: BatchWriteOutcome, createdAtMs: number): FeedbackCreateRes | ApiError {
+function answerWrite(write: BatchWrite, outcome: BatchWriteOutcome): FeedbackCreateRes | ApiError {
   const { id, prepared } = write;
-  if (outcome.inserted) return { id, created_at: toUtcIso(createdAtMs), wb_user_id: prepared.wb_user_id, payload: prepared.payload };
+  if (outcome.inserted) return { id, created_at: toUtcIso(write.createdAtMs), wb_user_id: prepared.wb_user_id, payload: prepared.payload };
   const stored = outcome.stored;
   // Taken when inserted, gone when read back (deleted meanwhile): create's 503, for the whole batch.
   if (stored === undefined) throw new ApiError('unavailable', 'The row could not be written; retry');
-  if (!sameFeedbackContent(prepared, stored.prepared)) {
+  // A backdated retry must name the stored row's instant; an undated one takes the stored row as it is.
+  if (!sameFeedbackContent(prepared, stored.prepared) || (write.backdated && stored.createdAtMs !== write.createdAtMs)) {
     return new ApiError('conflict', `Feedback id ${id} already exists in ${prepared.project_id} with different content`);
   }
   return { id, created_at: toUtcIso(stored.createdAtMs), wb_user_id: stored.prepared.wb_user_id, payload: stored.prepared.payload };
@@ -171,7 +217,7 @@ export function assembleCreateBatchResponse(
   outcomeOf: (write: BatchWrite) => BatchWriteOutcome,
 ): FeedbackCreateBatchRes {
   const answers = new Map<BatchWrite, FeedbackCreateRes | ApiError>();
-  for (const write of checked.writes) answers.set(write, answerWrite(write, outcomeOf(write), checked.createdAtMs));
+  for (const write of checked.writes) answers.set(write, answerWrite(write, outcomeOf(write)));
   const res = checked.slots.map((slot, index): FeedbackCreateRes | FeedbackCreateBatchItemError => {
     if (slot.kind === 'failed') return errorSlot(slot.error);
     const answer = answers.get(slot.write);
