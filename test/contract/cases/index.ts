@@ -1,6 +1,7 @@
 // Every contract case, in the order the runner replays them.
 import { aggregateCases } from './aggregate-cases.js';
 import { authCases } from './auth-cases.js';
+import { backdatedCases } from './backdated-cases.js';
 import { bodyEncodingCases } from './body-encoding-cases.js';
 import type { ContractCase } from './contract-case.js';
 import { createCases } from './create-cases.js';
@@ -17,4 +18,4 @@ import { validationCases } from './validation-cases.js';
 
 export type { CaseExpect, CaseRequest, CaseStep, ContractCase, DetailEntry, Endpoint } from './contract-case.js';
 
-export const contractCases: readonly ContractCase[] = [...authCases, ...validationCases, ...bodyEncodingCases, ...createCases, ...createBatchCases, ...statsCases, ...statsTopValuesCases, ...aggregateCases, ...limitCases, ...numberEdgeCases, ...payloadSchemaCases, ...replaceCases, ...purgeCases, ...queryCases];
+export const contractCases: readonly ContractCase[] = [...authCases, ...validationCases, ...bodyEncodingCases, ...createCases, ...createBatchCases, ...backdatedCases, ...statsCases, ...statsTopValuesCases, ...aggregateCases, ...limitCases, ...numberEdgeCases, ...payloadSchemaCases, ...replaceCases, ...purgeCases, ...queryCases];

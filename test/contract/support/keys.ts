@@ -1,14 +1,15 @@
 // The API keys every stateful target knows: alice may use every `acme/*` project, bob only
 // `other/proj`; widget may only create in `acme/*` (scope `ingest`), dashboard may only read it
-// (scope `read`); expired stopped working long before any clock the cases set. The same list
-// seeds the fake (KEY_SEEDS) and the server's key store (SERVER_KEY_SEEDS).
+// (scope `read`); backfill is alice with the `backfill` scope too (backdated batch rows); expired
+// stopped working long before any clock the cases set. The same list seeds the fake (KEY_SEEDS)
+// and the server's key store (SERVER_KEY_SEEDS).
 import type { KeyScope } from '@feedback/semantics';
 
 export interface KeySeed {
   key: string;
   user: string;
   projects: string[];
-  /** Both scopes when absent. */
+  /** ingest and read when absent (never backfill). */
   scopes?: KeyScope[];
   /** RFC 3339; never when absent. */
   expiresAt?: string;
@@ -19,6 +20,7 @@ export const KEYS = {
   bob: { key: 'bob-key-0123456789', user: 'bob', projects: ['other/proj'] },
   widget: { key: 'widget-key-0123456789', user: 'widget', projects: ['acme/*'], scopes: ['ingest'] },
   dashboard: { key: 'dashboard-key-0123456789', user: 'dashboard', projects: ['acme/*'], scopes: ['read'] },
+  backfill: { key: 'backfill-key-0123456789', user: 'alice', projects: ['acme/*'], scopes: ['ingest', 'read', 'backfill'] },
   expired: { key: 'expired-key-0123456789', user: 'expired', projects: ['acme/*'], expiresAt: '2001-01-01T00:00:00Z' },
 } as const satisfies Record<string, KeySeed>;
 
