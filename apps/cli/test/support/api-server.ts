@@ -7,6 +7,8 @@ import { createFeedbackClient, type FeedbackClient } from '@feedback/sdk';
 import { createApp, createKeyStore, createLogger, migrate, openPglite, openPostgres, type Db } from '@feedback/server';
 
 export const KEY = 'cli-test-key-0123456789';
+/** The same user and projects with the `backfill` scope too: `seed --days` dates rows with it. */
+export const BACKFILL_KEY = 'cli-backfill-key-0123456789';
 
 export interface ApiServer {
   url: string;
@@ -64,7 +66,10 @@ export async function startApiServer(engine: Engine): Promise<ApiServer> {
   await migrate(db);
   const app = createApp({
     db,
-    keys: createKeyStore(db, [{ key: KEY, user: 'alice', projects: ['acme/*'] }]),
+    keys: createKeyStore(db, [
+      { key: KEY, user: 'alice', projects: ['acme/*'] },
+      { key: BACKFILL_KEY, user: 'alice', projects: ['acme/*'], scopes: ['ingest', 'read', 'backfill'] },
+    ]),
     logger: createLogger('silent'),
     validateResponses: true,
   });
