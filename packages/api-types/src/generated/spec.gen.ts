@@ -2746,6 +2746,7 @@ export const openapiSpec = {
           "created_at": {
             "type": "string",
             "format": "date-time",
+            "maxLength": 29,
             "pattern": "^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?([Zz]|[+-]\\d{2}:\\d{2})$",
             "title": "Created At",
             "description": "Our extension (Weave has no such field): store the row at this instant instead of now — RFC 3339 with an offset, at most millisecond precision, from 2000-01-01T00:00:00Z to 5 minutes past the server's clock (422 otherwise). Only for keys with the `backfill` scope (403 otherwise). Part of the row's content: a retry with the same `id` must send the same instant (409 otherwise). Absent: the batch's instant, as without this field.",
