@@ -37,6 +37,16 @@ describe('createBatch', () => {
     expect(res.map((row) => row.id)).toEqual(sent);
   });
 
+  it("passes an item's created_at (backdated rows) through unchanged, on every attempt", async () => {
+    const { resolver, seen } = flakyBatch(1);
+    server.use(http.post(url('/feedback/batch/create'), resolver));
+    await fast().createBatch({ batch: [{ ...createBody, created_at: '2024-03-10T01:30:00.250-05:00' }, createBody] });
+    expect(seen.map((body) => body.batch.map((item) => item.created_at))).toEqual([
+      ['2024-03-10T01:30:00.250-05:00', undefined],
+      ['2024-03-10T01:30:00.250-05:00', undefined],
+    ]);
+  });
+
   it('a 503 is retried with the same ids, so the server meets its stored rows', async () => {
     const { resolver, seen } = flakyBatch(2);
     server.use(http.post(url('/feedback/batch/create'), resolver));
