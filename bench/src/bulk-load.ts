@@ -36,11 +36,43 @@ async function cli(args: string[], url: string, log: (s: string) => void): Promi
   return r.seconds;
 }
 
+/**
+ * Copies every raw row of `source` (a database of an earlier load of the same dataset, whose
+ * roll-up schema is now outdated) into the new table, through dblink: the same rows in the same
+ * order, without parsing the dataset again. `rolled_up` is left to the load-time trigger.
+ */
+async function copyRawRows(url: string, adminUrl: string, source: string): Promise<LoadResult> {
+  const started = performance.now();
+  const rows = await withDatabase(url, async (c) => {
+    const columns = (await c.query<{ name: string; type: string }>(
+      `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type FROM pg_attribute AS a
+        WHERE a.attrelid = 'feedback'::regclass AND a.attnum > 0 AND NOT a.attisdropped AND a.attname <> 'rolled_up'
+        ORDER BY a.attnum`,
+    )).rows;
+    await c.query('CREATE EXTENSION IF NOT EXISTS dblink');
+    const names = columns.map((k) => k.name).join(', ');
+    const conn = databaseUrl(adminUrl, source).replace(/'/g, "''");
+    // Column names and types come from the catalog; the source name is the bench's own.
+    const res = await c.query(
+      `INSERT INTO feedback (${names})
+       SELECT * FROM dblink('${conn}', 'SELECT ${names} FROM feedback ORDER BY ctid') AS t(${columns.map((k) => `${k.name} ${k.type}`).join(', ')})`,
+    );
+    await c.query('DROP EXTENSION dblink');
+    return res.rowCount ?? 0;
+  });
+  const seconds = (performance.now() - started) / 1000;
+  return { rows, importers: 0, seconds, rowsPerSecond: rows / seconds, vacuumSeconds: 0 };
+}
+
 export async function bulkLoadPostgres(args: {
   adminUrl: string;
   database: string;
   files: GeneratedDataset;
   rollupProjects: readonly string[];
+  /** An earlier load of the same dataset to copy the raw rows from (the roll-up schema changed since). */
+  rawFrom?: string;
+  /** The projects whose roll-ups are built now (default: rollupProjects); the others' wait for `rollups rebuild`. */
+  rebuildProjects?: readonly string[];
   log: (s: string) => void;
 }): Promise<{ url: string; load: BulkLoadResult }> {
   const url = databaseUrl(args.adminUrl, args.database);
@@ -56,7 +88,7 @@ export async function bulkLoadPostgres(args: {
     // Bench scaffolding, dropped after the load: the flag the backfill would set (backfill-statement.ts).
     await c.query(`CREATE FUNCTION bench_flag_rolled_up() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        NEW.rolled_up := CASE WHEN NEW.project_id = ANY (TG_ARGV) THEN feedback_payload_leaves(NEW.payload) IS NOT NULL ELSE false END;
+        NEW.rolled_up := CASE WHEN NEW.project_id = ANY (TG_ARGV) THEN NEW.covered AND feedback_payload_leaves(NEW.payload) IS NOT NULL ELSE false END;
         RETURN NEW;
       END $$`);
     const projects = args.rollupProjects.map((p) => `'${p.replace(/'/g, "''")}'`).join(', ');
@@ -64,8 +96,10 @@ export async function bulkLoadPostgres(args: {
     return rows;
   });
   args.log(`    dropped ${indexes.length} secondary indexes for the load: ${indexes.map((i) => i.name).join(', ')}`);
-  const load = await loadPostgres(args.files, url, () => Promise.resolve(), { FEEDBACK_ROLLUPS: 'off' });
-  args.log(`    imported ${load.rows} rows at ${Math.round(load.rowsPerSecond)} rows/s (roll-ups off, secondary indexes dropped)`);
+  const load = args.rawFrom === undefined
+    ? await loadPostgres(args.files, url, () => Promise.resolve(), { FEEDBACK_ROLLUPS: 'off' })
+    : await copyRawRows(url, args.adminUrl, args.rawFrom);
+  args.log(`    ${args.rawFrom === undefined ? 'imported' : `copied from ${args.rawFrom}`} ${load.rows} rows at ${Math.round(load.rowsPerSecond)} rows/s (roll-ups off, secondary indexes dropped)`);
   await withDatabase(url, async (c) => {
     await c.query('DROP TRIGGER bench_flag_rolled_up ON feedback');
     await c.query('DROP FUNCTION bench_flag_rolled_up()');
@@ -81,7 +115,7 @@ export async function bulkLoadPostgres(args: {
   const vacuumSeconds = (performance.now() - vacuumStarted) / 1000;
   args.log(`    indexes rebuilt in ${indexSeconds.toFixed(1)} s, vacuum ${vacuumSeconds.toFixed(1)} s`);
   let rollupSeconds = 0;
-  for (const p of args.rollupProjects) rollupSeconds += await cli(['rollups', 'rebuild', '--project', p], url, args.log);
+  for (const p of args.rebuildProjects ?? args.rollupProjects) rollupSeconds += await cli(['rollups', 'rebuild', '--project', p], url, args.log);
   const runner = await postgresRunner(url);
   try {
     args.log(`    ${await markRebuiltCompacted(runner)} rebuilt roll-up rows marked compacted`);

@@ -1,7 +1,9 @@
 // Getting a dataset into an engine: generate (or reuse) the files, then load them into a fresh
 // PostgreSQL database or PGlite directory, or keep one already loaded when --reuse says so.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { bulkLoadPostgres } from './bulk-load.js';
 import { replicateDatabase } from './replicate.js';
 import { markRebuiltCompacted } from './rollup-counts.js';
@@ -80,7 +82,7 @@ export async function pgliteDataset(
   const dataDir = join(DATA_DIR, `pglite-${rollupProjects === undefined ? '' : 'rollups-'}${files.name}`);
   // A finished roll-up load leaves a marker beside its directory (what it holds, how it loaded).
   const markerFile = `${dataDir}.loaded.json`;
-  const content = `${files.name}+rollups(${(rollupProjects ?? []).join(',')})`;
+  const content = `${files.name}+rollups(${(rollupProjects ?? []).join(',')})+schema(${rollupSchemaTag()})`;
   let load: LoadResult | undefined;
   let reused = false;
   if (reuse && rollupProjects !== undefined && existsSync(markerFile) && existsSync(dataDir)) {
@@ -142,14 +144,28 @@ export async function rollupPostgresDataset(args: {
   const url = databaseUrl(args.adminUrl, name);
   const files = await generateDataset(DATA_DIR, args.size, args.seed);
   args.log(`  ${files.name}: ${files.reused ? 'files reused' : `generated in ${files.seconds.toFixed(1)} s`}`);
-  const content = `${files.name}+rollups(${args.rollupProjects.join(',')})`;
+  const content = `${files.name}+rollups(${args.rollupProjects.join(',')})+schema(${rollupSchemaTag()})`;
   const reused = args.reuse ? await reuseMarked(args.adminUrl, name, content, SIZES[args.size]) : undefined;
   if (reused !== undefined) {
     args.log(`  ${name}: reusing the loaded database`);
     return { url, dataset: await describe(url, args.size, files, reused, true) };
   }
+  // The same dataset loaded under an older roll-up schema: its raw rows are copied, not imported again.
+  const old = `${name}_old`;
+  let rawFrom: string | undefined;
+  if (args.reuse && (await databaseExists(args.adminUrl, name))) {
+    const marker = await withDatabase(url, readMarker);
+    if (marker?.dataset.startsWith(`${files.name}+`) === true && marker.rows === SIZES[args.size]) {
+      await withDatabase(args.adminUrl, async (c) => {
+        await c.query(`DROP DATABASE IF EXISTS ${old} WITH (FORCE)`);
+        await c.query(`ALTER DATABASE ${name} RENAME TO ${old}`);
+      });
+      rawFrom = old;
+    }
+  }
   args.log(`  ${name}: bulk-loading ${files.rows} rows, rolling up ${args.rollupProjects.length} project(s)`);
-  const { load } = await bulkLoadPostgres({ adminUrl: args.adminUrl, database: name, files, rollupProjects: args.rollupProjects, log: args.log });
+  const { load } = await bulkLoadPostgres({ adminUrl: args.adminUrl, database: name, files, rollupProjects: args.rollupProjects, ...(rawFrom === undefined ? {} : { rawFrom }), log: args.log });
+  if (rawFrom !== undefined) await withDatabase(args.adminUrl, async (c) => void (await c.query(`DROP DATABASE IF EXISTS ${old} WITH (FORCE)`)));
   await withDatabase(url, (c) =>
     writeMarker(c, { dataset: content, rows: load.rows, loadSeconds: load.seconds, vacuumSeconds: load.vacuumSeconds, importers: load.importers }),
   );
@@ -165,6 +181,16 @@ async function reuseMarked(adminUrl: string, name: string, content: string, rows
 
 const COPIES = 9;
 
+const require = createRequire(import.meta.url);
+
+/** A digest of the roll-up migrations: a database loaded under other ones is loaded again. */
+function rollupSchemaTag(): string {
+  const dir = join(dirname(require.resolve('@feedback/server')), '..', 'migrations');
+  const hash = createHash('sha256');
+  for (const f of readdirSync(dir).filter((n) => /^0(0[6-9]|[1-9]\d)_.*\.sql$/.test(n)).sort()) hash.update(readFileSync(join(dir, f)));
+  return hash.digest('hex').slice(0, 12);
+}
+
 /** The 10M table: the 1M one (loaded first, or reused) and nine copies of its rows, in SQL (replicate.ts). */
 async function replicatedTenMillion(args: Parameters<typeof rollupPostgresDataset>[0]): Promise<{ url: string; dataset: LoadedDataset }> {
   const every = Array.from({ length: PROJECT_COUNT }, (_, i) => projectId(i));
@@ -172,7 +198,7 @@ async function replicatedTenMillion(args: Parameters<typeof rollupPostgresDatase
   const name = rollupDatabaseName('10m');
   const url = databaseUrl(args.adminUrl, name);
   const files = await generateDataset(DATA_DIR, '1m', args.seed);
-  const content = `${files.name}x${COPIES + 1}+rollups(${args.rollupProjects.join(',')})`;
+  const content = `${files.name}x${COPIES + 1}+rollups(${args.rollupProjects.join(',')})+schema(${rollupSchemaTag()})`;
   const rows = source.dataset.rows * (COPIES + 1);
   const reused = args.reuse ? await reuseMarked(args.adminUrl, name, content, rows) : undefined;
   const describeTen = async (load: LoadResult, again: boolean): Promise<LoadedDataset> => ({

@@ -35,16 +35,37 @@ export interface RollupCounts {
   layouts: LayoutCount[];
 }
 
-// Layouts compared on the raw rows: the two chosen (one per endpoint) and the alternatives.
-const STATS_DIMS = ['feedback_type', 'trigger_ref'];
-const AGGREGATE_DIMS = ['feedback_type', 'scorer_id', 'monitor_id', 'span_type', 'span_agent_name', 'span_agent_version', 'span_status_code'];
-export const LAYOUTS: { layout: string; dimensions: string[] }[] = [
-  { layout: 'stats (chosen)', dimensions: STATS_DIMS },
-  { layout: 'aggregate (chosen)', dimensions: AGGREGATE_DIMS },
-  { layout: 'one table for both endpoints', dimensions: [...new Set([...STATS_DIMS, ...AGGREGATE_DIMS])] },
-  { layout: 'aggregate without span_agent_version', dimensions: AGGREGATE_DIMS.filter((d) => d !== 'span_agent_version') },
-  { layout: 'aggregate: only scorer_id + span_status_code', dimensions: ['scorer_id', 'span_status_code'] },
-];
+/** Columns of a roll-up table that are not part of its key. */
+const VALUE_COLUMNS = new Set([
+  'row_count', 'num_count', 'num_sum', 'num_min', 'num_max', 'num_zero', 'bool_true', 'bool_false',
+  'total_count', 'scored_count', 'tag_counts', 'rating_counts', 'rating_sums', 'compacted',
+]);
+
+/** The key of a roll-up table as migrated (project_id, level, cell_start, then its dimensions). */
+export async function tableKey(runner: SqlRunner, table: RollupTable): Promise<string[]> {
+  const rows = await runner.query(
+    `SELECT a.attname AS name FROM pg_attribute AS a
+      WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
+    [table],
+  );
+  return rows.map((r) => String(r['name'])).filter((n) => !VALUE_COLUMNS.has(n));
+}
+
+const DIMENSION = (key: readonly string[]): string[] => key.filter((c) => !['project_id', 'level', 'cell_start', 'path'].includes(c));
+
+/** The chosen layouts (read from the tables) and the alternatives, counted on the raw rows. */
+async function layouts(runner: SqlRunner): Promise<{ layout: string; dimensions: string[] }[]> {
+  const stats = DIMENSION(await tableKey(runner, 'feedback_stats_rollup'));
+  const aggregate = DIMENSION(await tableKey(runner, 'feedback_aggregate_rollup'));
+  return [
+    { layout: 'stats (chosen)', dimensions: stats },
+    ...(stats.includes('trigger_ref') ? [] : [{ layout: 'stats keyed on trigger_ref too', dimensions: [...stats, 'trigger_ref'] }]),
+    { layout: 'aggregate (chosen)', dimensions: aggregate },
+    { layout: 'one table for both endpoints', dimensions: [...new Set([...stats, ...aggregate])] },
+    { layout: 'aggregate without span_agent_version', dimensions: aggregate.filter((d) => d !== 'span_agent_version') },
+    { layout: 'aggregate: only scorer_id + span_status_code', dimensions: ['scorer_id', 'span_status_code'] },
+  ];
+}
 
 const num = (v: unknown): number => Number(v ?? 0);
 
@@ -94,17 +115,10 @@ export async function countRollups(runner: SqlRunner, project: string, opts: { l
   ))[0];
   const tables: TableCount[] = [];
   for (const t of ROLLUP_TABLES) tables.push(await tableCount(runner, t, project));
-  const layouts: LayoutCount[] = [];
-  if (opts.layouts) for (const l of LAYOUTS) layouts.push(await layoutCount(runner, project, l));
-  return { rawRows: num(raw?.['n']), projectRawRows: num(raw?.['p']), notRolledUp: num(raw?.['r']), rawBytes: num(raw?.['b']), tables, layouts };
+  const found: LayoutCount[] = [];
+  if (opts.layouts) for (const l of await layouts(runner)) found.push(await layoutCount(runner, project, l));
+  return { rawRows: num(raw?.['n']), projectRawRows: num(raw?.['p']), notRolledUp: num(raw?.['r']), rawBytes: num(raw?.['b']), tables, layouts: found };
 }
-
-/** The key of each roll-up table (migrations/006_rollups.sql). */
-const KEYS: Record<RollupTable, string[]> = {
-  feedback_stats_rollup: ['project_id', 'level', 'cell_start', 'feedback_type', 'trigger_ref'],
-  feedback_stats_rollup_leaf: ['project_id', 'level', 'cell_start', 'feedback_type', 'trigger_ref', 'path'],
-  feedback_aggregate_rollup: ['project_id', 'level', 'cell_start', 'feedback_type', 'scorer_id', 'monitor_id', 'span_type', 'span_agent_name', 'span_agent_version', 'span_status_code'],
-};
 
 /**
  * After `rollups rebuild`: its rows are one per key (recomputed from raw), but written with
@@ -115,7 +129,7 @@ const KEYS: Record<RollupTable, string[]> = {
 export async function markRebuiltCompacted(runner: SqlRunner): Promise<number> {
   let marked = 0;
   for (const table of ROLLUP_TABLES) {
-    const keys = KEYS[table].join(', ');
+    const keys = (await tableKey(runner, table)).join(', ');
     const dup = await runner.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} GROUP BY ${keys} HAVING count(*) > 1) AS d`);
     const n = Number(dup[0]?.['n'] ?? 0);
     if (n > 0) throw new Error(`${table}: ${n} key(s) with several rows; not in the state a rebuild leaves`);
