@@ -6,9 +6,10 @@
 -- cell's rows by one row per key. See src/rollups/README.md.
 
 -- Whether the row is counted in the roll-ups: TRUE = yes (all three tables); FALSE = never, its
--- payload exceeds the leaf bounds (read raw, always); NULL = not yet (written before this
--- migration or with FEEDBACK_ROLLUPS=off: the backfill job rolls it up and sets the flag in one
--- transaction). Readers add the rows that are NOT TRUE raw (index in 007). Adding a nullable
+-- payload exceeds the leaf bounds or the row is not `covered` (003: over 2000 bytes of key text
+-- and payload, so its keys could overflow a roll-up index entry, ~2.7 kB) — read raw, always;
+-- NULL = not yet (written before this migration or with FEEDBACK_ROLLUPS=off: the backfill job
+-- rolls it up and sets the flag in one transaction). Readers add the rows that are NOT TRUE raw (index in 007). Adding a nullable
 -- column without a default is a catalog change only: no table rewrite.
 ALTER TABLE feedback ADD COLUMN rolled_up boolean;
 
@@ -38,13 +39,14 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
    WHERE t IN ('number', 'boolean') OR (t = 'object' AND depth > 8)
 $$;
 
--- /feedback/stats: rows per (cell, feedback_type, trigger_ref).
+-- /feedback/stats: rows per (cell, feedback_type). Not per trigger_ref: real refs carry a per-row
+-- digest (benchmark data: 200,059 distinct in 200,061 rows), so keyed by them this table had as
+-- many rows as feedback. A stats request filtering on trigger_ref is read raw.
 CREATE TABLE feedback_stats_rollup (
   project_id    text        NOT NULL,
   level         integer     NOT NULL CHECK (level IN (900, 3600, 86400)),
   cell_start    timestamptz NOT NULL,
   feedback_type text        NOT NULL,
-  trigger_ref   text,
   row_count     bigint      NOT NULL,
   -- FALSE on a delta written at ingest; TRUE on the row the compactor merged a cell's deltas into.
   compacted     boolean     NOT NULL DEFAULT false
@@ -57,7 +59,6 @@ CREATE TABLE feedback_stats_rollup_leaf (
   level         integer     NOT NULL CHECK (level IN (900, 3600, 86400)),
   cell_start    timestamptz NOT NULL,
   feedback_type text        NOT NULL,
-  trigger_ref   text,
   path          text        NOT NULL,
   num_count     bigint      NOT NULL,
   num_sum       numeric     NOT NULL,
@@ -89,9 +90,17 @@ CREATE TABLE feedback_aggregate_rollup (
   compacted          boolean     NOT NULL DEFAULT false
 );
 
--- Reads: one project, one level, a range of cells.
-CREATE INDEX feedback_stats_rollup_cells ON feedback_stats_rollup (project_id, level, cell_start);
-CREATE INDEX feedback_stats_rollup_leaf_cells ON feedback_stats_rollup_leaf (project_id, level, cell_start);
+-- Reads: one project, one level, a range of cells. The stats tables' indexes carry every column
+-- the read takes (INCLUDE), so it is index-only once the table is vacuumed; the leaf index has
+-- `path` after cell_start, so the compactor and recompute find a cell's rows through it too (one
+-- index per table: each costs every write an entry per roll-up row). Entries stay far below the
+-- btree limit (~2.7 kB): only `covered` rows are rolled up (see rolled_up above). The aggregate
+-- index has no INCLUDE: its jsonb maps grow with the distinct tags and rating keys of a cell,
+-- without bound, and an oversized entry would fail the write; the read fetches them from the heap.
+CREATE INDEX feedback_stats_rollup_cells ON feedback_stats_rollup (project_id, level, cell_start)
+  INCLUDE (feedback_type, row_count);
+CREATE INDEX feedback_stats_rollup_leaf_cells ON feedback_stats_rollup_leaf (project_id, level, cell_start, path)
+  INCLUDE (feedback_type, num_count, num_sum, num_min, num_max, num_zero, bool_true, bool_false);
 CREATE INDEX feedback_aggregate_rollup_cells ON feedback_aggregate_rollup (project_id, level, cell_start);
 -- The cells the compactor has left to merge (small: it keeps up with the writes). One index
 -- serves all three tables: every write that adds leaf or aggregate rows to a cell adds a

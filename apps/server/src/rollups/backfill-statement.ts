@@ -18,7 +18,7 @@ export function backfillSql(perProject: boolean): string {
       FOR UPDATE SKIP LOCKED
     ),
     upd AS (
-      UPDATE feedback AS f SET rolled_up = (p.leaves IS NOT NULL)
+      UPDATE feedback AS f SET rolled_up = (p.leaves IS NOT NULL AND f.covered)
       FROM pick AS p
       WHERE f.project_id = p.project_id AND f.id = p.id
       RETURNING f.id, f.rolled_up, ${SOURCE_COLUMNS.map((c) => `f.${c}`).join(', ')}, p.leaves

@@ -7,8 +7,9 @@
 //
 // $1: the rows, a JSON array (jsonb_to_recordset). $2: beside them, a JSON array of each row's
 // leaves (payload-leaves.ts; null for a row over the bounds, which is stored with
-// rolled_up = false and counted nowhere). The rows must have distinct (project_id, id), as every
-// caller already ensures: the deltas are joined back to $2 by that key.
+// rolled_up = false and counted nowhere, as is a row that is not `covered`: its key text could
+// overflow a roll-up index entry, migration 006). The rows must have distinct (project_id, id),
+// as every caller already ensures: the deltas are joined back to $2 by that key.
 import { FEEDBACK_COLUMNS } from '../sql/feedback-row.js';
 import { COVERED_EXPR } from '../sql/project-rows.js';
 import { deltaInsertCteSql } from './delta-insert.js';
@@ -26,12 +27,12 @@ export const INSERT_WITH_ROLLUPS_NAME = 'feedback_insert_with_rollups';
 
 export const INSERT_WITH_ROLLUPS_SQL = `
   WITH given AS MATERIALIZED (
-    SELECT * FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (${RECORD_TYPE}), jsonb_array_elements($2::jsonb))
+    SELECT *, ${COVERED_EXPR} AS covered FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (${RECORD_TYPE}), jsonb_array_elements($2::jsonb))
       AS r(${COLUMN_LIST}, leaves)
   ),
   ins AS (
     INSERT INTO feedback (${COLUMN_LIST}, covered, rolled_up)
-    SELECT ${COLUMN_LIST}, ${COVERED_EXPR}, jsonb_typeof(leaves) = 'object' FROM given
+    SELECT ${COLUMN_LIST}, covered, covered AND jsonb_typeof(leaves) = 'object' FROM given
     ON CONFLICT (project_id, id) DO NOTHING
     RETURNING ${RETURNED}
   ),

@@ -7,6 +7,8 @@
 // a row's key here and there always agree. Offsets that are not whole quarter hours (45-minute
 // zones are; local mean time is not) and granularities that are not leave raw edges per bucket.
 //
+// A trigger_ref filter: the whole request is read raw (the roll-ups have no trigger_ref).
+//
 // Metrics: counts, sum, avg, min, max, count_true/count_false of numeric and boolean metrics come
 // from the roll-ups; percentiles need every value and categorical metrics are never rolled up, so
 // those are read raw (only those metrics: splitStatsMetrics).
@@ -20,6 +22,12 @@ export interface StatsPlanWindow {
   granularity: number;
   /** The zone as the raw statement gets it (StatsQuery.timeZone). */
   timeZone: string;
+  /**
+   * The request's trigger_ref filter, if any. The stats roll-ups are not keyed by trigger_ref (real
+   * refs are nearly one per row: keyed by them, the roll-ups would be as big as the raw rows), so a
+   * request filtering on it is read raw, whole.
+   */
+  triggerRef?: { value: string; prefix: boolean } | null;
 }
 
 /** The window cut into ranges of one bucket key each, in time order. */
@@ -52,6 +60,7 @@ const MAX_EXACT_SPAN_MS = 2 ** 52;
 export function planStats(w: StatsPlanWindow): RollupPlan | null {
   if (!Number.isSafeInteger(w.startMs) || !Number.isSafeInteger(w.endMs) || w.granularity * 1000 > MAX_EXACT_SPAN_MS) return null;
   if (w.endMs <= w.startMs) return null;
+  if (w.triggerRef !== undefined && w.triggerRef !== null) return null;
   return planBuckets(statsBucketRanges(w));
 }
 

@@ -164,6 +164,14 @@ describe('stats plan', () => {
     expect(planStats({ startMs: at('2024-06-01T00:00:00Z'), endMs: at('2024-06-01T00:00:00Z'), granularity: 300, timeZone: 'UTC' })).toBeNull();
   });
 
+  it('a trigger_ref filter (exact or prefix) reads the whole request raw; none, or null, does not', () => {
+    const w = { startMs: at('2024-06-01T00:00:00Z'), endMs: at('2024-06-02T00:00:00Z'), granularity: 3600, timeZone: 'UTC' };
+    expect(planStats({ ...w, triggerRef: { value: 'weave:///a/b/object/m:v1', prefix: false } })).toBeNull();
+    expect(planStats({ ...w, triggerRef: { value: 'weave:///a/b/', prefix: true } })).toBeNull();
+    expect(planStats({ ...w, triggerRef: null })?.buckets).toHaveLength(24);
+    expect(planStats(w)?.buckets).toHaveLength(24);
+  });
+
   it('reads categorical metrics whole and percentiles only raw', () => {
     const metrics = resolveMetrics([
       { json_path: 'score', aggregations: ['avg'], percentiles: [50] },

@@ -80,17 +80,24 @@ type Partial_<K extends string> = Record<K, (p: (x: Partial) => string) => strin
 const partialColumn = (metricIndex: number, x: Partial): string => `${x}${metricIndex}`;
 
 /**
- * The stats filters (feedback_type, trigger_ref) on the table aliased `alias`: feedback and the
- * roll-up tables name these columns alike. Values are bound once and shared by every use.
+ * The stats filters on the raw rows (aliased `alias`): feedback_type and trigger_ref. The roll-up
+ * tables get only the feedback_type one (`rollup`): they have no trigger_ref, and the planner reads
+ * a request filtering on it raw (plan-stats.ts). Values are bound once and shared by every use.
  */
-function statsFilters(q: StatsQuery, bind: Bind): (alias: string) => string[] {
+function statsFilters(q: StatsQuery, bind: Bind): { raw: (alias: string) => string[]; rollup: (alias: string) => string[] } {
   const type = q.feedbackType === null ? null : bind(q.feedbackType, 'text');
   const ref = q.triggerRef === null ? null : { param: bind(q.triggerRef.value, 'text'), prefix: q.triggerRef.prefix };
-  return (alias) => {
-    const where: string[] = [];
-    if (type !== null) where.push(`${alias}.feedback_type = ${type}`);
-    if (ref !== null) where.push(ref.prefix ? `starts_with(${alias}.trigger_ref, ${ref.param})` : `${alias}.trigger_ref = ${ref.param}`);
-    return where;
+  const rollup = (alias: string): string[] => (type === null ? [] : [`${alias}.feedback_type = ${type}`]);
+  return {
+    rollup: (alias) => {
+      if (ref !== null) throw new Error('a trigger_ref filter cannot be read from the roll-ups');
+      return rollup(alias);
+    },
+    raw: (alias) => {
+      const where = rollup(alias);
+      if (ref !== null) where.push(ref.prefix ? `starts_with(${alias}.trigger_ref, ${ref.param})` : `${alias}.trigger_ref = ${ref.param}`);
+      return where;
+    },
   };
 }
 
@@ -161,13 +168,13 @@ export function buildStatsRollupSql(q: StatsQuery, plan: RollupPlan, rolledUp: r
 
   const fromCounts = `
       SELECT c.bucket_key, r.row_count AS n${partialColumns(nullPartial)}
-      FROM ${rollupRowsInCells('feedback_stats_rollup', 'r', 'r.row_count', filters('r'))}`;
+      FROM ${rollupRowsInCells('feedback_stats_rollup', 'r', 'r.row_count', filters.rollup('r'))}`;
   const pathOf = new Map(metrics.map(({ i, path }) => [i, path]));
   const leafColumns = ['l.path', ...new Set(partialList.map(({ x }) => LEAF_PARTIAL[x]))].join(', ');
   const fromLeaves = metrics.length === 0 ? '' : `
       UNION ALL
       SELECT c.bucket_key, 0::bigint AS n${partialColumns((i, x) => `CASE WHEN l.path = ${pathOf.get(i) ?? 'NULL'} THEN ${LEAF_PARTIAL[x]} END`)}
-      FROM ${rollupRowsInCells('feedback_stats_rollup_leaf', 'l', leafColumns, [`l.path IN (${metrics.map(({ path }) => path).join(', ')})`, ...filters('l')])}`;
+      FROM ${rollupRowsInCells('feedback_stats_rollup_leaf', 'l', leafColumns, [`l.path IN (${metrics.map(({ path }) => path).join(', ')})`, ...filters.rollup('l')])}`;
   const bucketKey = bucketKeySql(
     { startMs: q.startMs, endMs: q.endMs, timeZone: q.timeZone, timeZoneParam: '$4::text', granularityParam: '$5::float8' },
     bind,
@@ -177,7 +184,7 @@ export function buildStatsRollupSql(q: StatsQuery, plan: RollupPlan, rolledUp: r
       UNION ALL
       SELECT bucket_key, count(*) AS n${partialColumns((i, x) => RAW_PARTIAL[x](`v${i}`))}
       FROM (SELECT ${bucketKey} AS bucket_key${values}
-            FROM ${remainderRows('created_at, payload', filters('feedback'), rawFrom, rawTo)} AS feedback) AS raw
+            FROM ${remainderRows('created_at, payload', filters.raw('feedback'), rawFrom, rawTo)} AS feedback) AS raw
       GROUP BY bucket_key`;
 
   const p = (i: number) => (x: Partial): string => partialColumn(i, x);

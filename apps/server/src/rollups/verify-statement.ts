@@ -15,7 +15,9 @@ export interface RollupDifference {
 
 export function verifySql(table: RollupTable): string {
   const leaves = table.needsLeaves ? ', feedback_payload_leaves(f.payload) AS leaves' : '';
-  const key = `jsonb_build_array(${['level', 'cell_start', ...table.dims].join(', ')})`;
+  // The cell in UTC whatever the session's TimeZone (to_jsonb of a timestamptz follows it).
+  const cell = `to_char(cell_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+  const key = `jsonb_build_array(${['level', cell, ...table.dims].join(', ')})`;
   const values = `jsonb_build_array(${table.values.join(', ')})`;
   return `
     WITH src AS (
@@ -34,10 +36,10 @@ export function verifySql(table: RollupTable): string {
     LIMIT $2::int`;
 }
 
-/** Rows whose stored flag disagrees with the SQL leaf rule (rolled up but over the bounds, or the reverse). */
+/** Rows whose stored flag disagrees with the SQL leaf rule and `covered` (rolled up but over the bounds, or the reverse). */
 export const FLAG_MISMATCH_SQL = `
   SELECT id, rolled_up FROM feedback
-  WHERE project_id = $1::text AND rolled_up IS NOT NULL AND rolled_up <> (feedback_payload_leaves(payload) IS NOT NULL)
+  WHERE project_id = $1::text AND rolled_up IS NOT NULL AND rolled_up <> (feedback_payload_leaves(payload) IS NOT NULL AND covered)
   ORDER BY id LIMIT $2::int`;
 
 /** Rows not yet rolled up (written before the roll-ups or with FEEDBACK_ROLLUPS=off): not a difference. */
