@@ -62,6 +62,15 @@ describe('keysCommand arguments', () => {
     expect(out.stderr()).toContain('usage: feedback-server keys');
   });
 
+  it('create grants ingest and read unless --scopes names others; backfill only when named', async () => {
+    const out = captureOutput();
+    expect(await keysCommand(['create', '--user', 'u', '--projects', 'acme/*'], config)).toBe(0);
+    expect(await keysCommand(['create', '--user', 'u', '--projects', 'acme/*', '--scopes', 'backfill,ingest'], config)).toBe(0);
+    const lines = (out.stdout() + out.stderr()).split('\n').filter((l) => l.startsWith('created key'));
+    expect(lines[0]).toContain('(scopes ingest, read');
+    expect(lines[1]).toContain('(scopes ingest, backfill');
+  }, 60_000);
+
   it('revoke or rotate of an id that does not exist: exit 1', async () => {
     const out = captureOutput();
     expect(await keysCommand(['revoke', 'ffffffffffff'], config)).toBe(1);
