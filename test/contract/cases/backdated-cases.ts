@@ -88,6 +88,13 @@ export const backdatedCases: ContractCase[] = [
     expect: { status: 422, check: locatedAtItem1 },
   },
   {
+    name: 'backdated rows: /feedback/create takes no created_at (Weave shape: 422 extra_forbidden)',
+    targets: 'all',
+    now: NOW,
+    request: { path: '/feedback/create', key: 'backfill', body: dated('acme/backdated-create', '2024-05-01T00:00:00Z') },
+    expect: { status: 422, detail: [{ loc: ['body', 'created_at'], type: 'extra_forbidden' }] },
+  },
+  {
     name: 'backdated rows: a created_at more than 5 minutes in the future is a 422',
     targets: 'stateful',
     now: NOW,
