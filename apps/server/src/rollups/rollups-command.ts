@@ -37,6 +37,17 @@ function projectOf(args: string[], required: boolean): string | undefined {
   return values.project;
 }
 
+async function hasRollups(db: Db, projectId: string): Promise<boolean> {
+  const res = await db.query<{ any: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM feedback_stats_rollup WHERE project_id = $1)
+         OR EXISTS (SELECT 1 FROM feedback_stats_rollup_leaf WHERE project_id = $1)
+         OR EXISTS (SELECT 1 FROM feedback_aggregate_rollup WHERE project_id = $1)
+         OR EXISTS (SELECT 1 FROM feedback WHERE project_id = $1 AND rolled_up) AS any`,
+    [projectId],
+  );
+  return res.rows[0]?.any === true;
+}
+
 function report(projectId: string, r: VerifyResult): number {
   if (r.pendingRows > 0) {
     process.stdout.write(`${r.pendingRows} row(s) of ${projectId} wait for the backfill (reads count them raw meanwhile)\n`);
@@ -69,9 +80,17 @@ export async function rollupsCommand(argv: string[], config: Config, logger: Log
       case 'rebuild': {
         const projectId = projectOf(args, true) ?? '';
         await withDb(config, logger, async (db) => {
+          // A project with no roll-ups at all yet (no roll-up rows, no row flagged rolled up: loaded
+          // with FEEDBACK_ROLLUPS=off) is rolled up by the backfill alone, exactly; recomputing
+          // that from raw again would double the work.
+          const hadRollups = await hasRollups(db, projectId);
           const pending = await backfillRollups(db, { projectId });
-          await rebuildRollups(db, projectId);
-          process.stdout.write(`${projectId}: roll-ups rebuilt from raw (${pending} pending row(s) rolled up first)\n`);
+          if (hadRollups) await rebuildRollups(db, projectId);
+          process.stdout.write(
+            hadRollups
+              ? `${projectId}: roll-ups rebuilt from raw (${pending} pending row(s) rolled up first)\n`
+              : `${projectId}: ${pending} row(s) rolled up (the project had no roll-ups yet)\n`,
+          );
         });
         return 0;
       }
