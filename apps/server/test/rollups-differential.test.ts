@@ -238,7 +238,7 @@ describe.each(testEngines())('roll-up reads equal raw reads on $name', (engine) 
             const checked = checkedOrNull(() => checkStatsRequest(body, srv.clock.now));
             if (checked === null) continue; // refused before any read: the same on both paths
             if (planStats(toStatsQuery(checked)) !== null) planned += 1;
-            const viaRollups = await outcome(() => statsAnswer(srv.db, checked, 'auto'));
+            const viaRollups = await outcome(() => statsAnswer(srv.db, checked, 'rollups'));
             const viaRaw = await outcome(() => statsAnswer(srv.db, checked, 'raw'));
             expect(viaRollups, JSON.stringify(body)).toBe(viaRaw);
             if (/"count":[1-9]/.test(viaRaw)) withRows += 1;
@@ -249,7 +249,7 @@ describe.each(testEngines())('roll-up reads equal raw reads on $name', (engine) 
             const checked = checkedOrNull(() => checkAggregateRequest(body));
             if (checked === null) continue;
             if (planAggregate(toAggregateQuery(checked)) !== null) planned += 1;
-            const viaRollups = await outcome(() => aggregateAnswer(srv.db, checked, 'auto'));
+            const viaRollups = await outcome(() => aggregateAnswer(srv.db, checked, 'rollups'));
             const viaRaw = await outcome(() => aggregateAnswer(srv.db, checked, 'raw'));
             expect(viaRollups, JSON.stringify(body)).toBe(viaRaw);
             if (/"total_count":[1-9]/.test(viaRaw)) withRows += 1;

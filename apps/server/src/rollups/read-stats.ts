@@ -11,8 +11,12 @@ import type { RollupPlan } from './plan-cells.js';
 import { planStats, splitStatsMetrics, type RawMetric } from './plan-stats.js';
 import { buildStatsRollupSql } from './read-stats-sql.js';
 
-/** Which path a read takes: `auto` uses the roll-ups where the plan allows; `raw` never does. */
-export type ReadPath = 'auto' | 'raw';
+/**
+ * Which path a read takes: `rollups` uses the roll-ups wherever the plan allows; `auto` (the
+ * server's) does too, except where they are measured not to pay (read-aggregate.ts); `raw` never
+ * uses them. The differential test compares `rollups` with `raw`, so every plan is held exact.
+ */
+export type ReadPath = 'auto' | 'rollups' | 'raw';
 
 // PostgreSQL allows 1,664 select-list columns; the roll-up statement carries up to five partial
 // columns per metric. Past this many, the request is read raw (which has its own limit and 400).
