@@ -58,17 +58,32 @@ async function rollupRows(db: Queryable, q: StatsQuery, plan: RollupPlan, rolled
   }
 }
 
-export async function readStatsRows(db: Db, q: StatsQuery, path: ReadPath): Promise<StatsRow[]> {
+/**
+ * The rows of `q`. `alongside` (top_values) runs in the same snapshot as the rows, so a row
+ * committed meanwhile is counted by both or by neither.
+ */
+export async function readStatsRows<T>(
+  db: Db,
+  q: StatsQuery,
+  path: ReadPath,
+  alongside?: (tx: Queryable) => Promise<T>,
+): Promise<{ rows: StatsRow[]; alongside: T | undefined }> {
   const plan = path === 'raw' || partialColumnCount(q) > MAX_PARTIAL_COLUMNS ? null : planStats(q);
-  if (plan === null) return runStatsQuery(db, q);
   // The raw statement's own refusals (too many output columns) come first, as on the raw path.
-  buildStatsSql(q);
-  const split = splitStatsMetrics(q.metrics);
-  if (split.raw.length === 0) return rollupRows(db, q, plan, split.rolledUp);
+  if (plan !== null) buildStatsSql(q);
+  const split = plan === null ? null : splitStatsMetrics(q.metrics);
+  const read = async (on: Queryable): Promise<StatsRow[]> => {
+    if (plan === null || split === null) return runStatsQuery(on, q);
+    const rolled = await rollupRows(on, q, plan, split.rolledUp);
+    if (split.raw.length === 0) return rolled;
+    const raw = await runStatsQuery(on, { ...q, metrics: split.raw.map((r) => r.metric) });
+    return mergeRawMetrics(q, rolled, raw, split.raw);
+  };
+  // One statement needs no transaction: its snapshot is consistent on its own.
+  if (alongside === undefined && (split === null || split.raw.length === 0)) return { rows: await read(db), alongside: undefined };
   return db.transaction(async (tx) => {
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-    const rolled = await rollupRows(tx, q, plan, split.rolledUp);
-    const raw = await runStatsQuery(tx, { ...q, metrics: split.raw.map((r) => r.metric) });
-    return mergeRawMetrics(q, rolled, raw, split.raw);
+    const rows = await read(tx);
+    return { rows, alongside: alongside === undefined ? undefined : await alongside(tx) };
   });
 }

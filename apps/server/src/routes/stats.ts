@@ -5,7 +5,7 @@ import type { RouteDeps } from '../app.js';
 import { assertProjectAccess } from '../http/auth.js';
 import { readStatsRows, type ReadPath } from '../rollups/read-stats.js';
 import { metricColumn, toStatsQuery, type StatsRow } from '../sql/stats-query.js';
-import type { Db } from '../storage/db.js';
+import type { Db, Queryable } from '../storage/db.js';
 import { runTopValuesQuery } from '../sql/stats-top-values.js';
 import { readTimedOut } from './read-timeout.js';
 
@@ -40,10 +40,12 @@ function toComputedStats(rows: readonly StatsRow[], metrics: readonly ResolvedMe
  * (`path: 'raw'` forces those; benchmarks and the differential test compare the two).
  */
 export async function statsAnswer(db: Db, checked: CheckedStatsRequest, path: ReadPath): Promise<FeedbackStatsRes> {
-  const rows = await readStatsRows(db, toStatsQuery(checked), path);
+  // top_values (our extension): a second statement, only when a metric asks for it, in the
+  // snapshot of the rows, so its counts add up to theirs.
+  const topValues = checked.metrics.some((m) => m.topValues !== undefined) ? (tx: Queryable) => runTopValuesQuery(tx, checked) : undefined;
+  const { rows, alongside } = await readStatsRows(db, toStatsQuery(checked), path, topValues);
   const answer = assembleStatsResponse(checked, toComputedStats(rows, checked.metrics));
-  // top_values (our extension): a second statement, run only when a metric asks for it.
-  return withTopValues(answer, checked, await runTopValuesQuery(db, checked));
+  return withTopValues(answer, checked, alongside ?? []);
 }
 
 export function statsRoute({ db, now, rollups }: RouteDeps): RequestHandler {
