@@ -17,6 +17,9 @@ import type { Statement } from './obvious-sql.js';
 import type { PathStatements } from './rollup-bench.js';
 import { aggregateStatements } from './query-specs.js';
 
+/** MIN_ROLLED_UP_BUCKET_MS of rollups/read-aggregate.ts (not exported). */
+const AUTO_MIN_ROLLED_UP_BUCKET_MS = 86_400_000;
+
 export const pathStatements: PathStatements = {
   async rollup(q, runner) {
     if (q.request.endpoint === 'stats') {
@@ -36,7 +39,10 @@ export const pathStatements: PathStatements = {
       ];
     }
     const query = toAggregateQuery(checkAggregateRequest(q.request.body));
-    const plan = planAggregate(query);
+    // The server's `auto` path (rollups/read-aggregate.ts): roll-ups only for buckets of a day or
+    // more, or a total; finer buckets are read raw.
+    const pays = query.bucketMs === null || query.bucketMs >= AUTO_MIN_ROLLED_UP_BUCKET_MS;
+    const plan = pays ? planAggregate(query) : null;
     return plan === null ? aggregateStatements(runner, query) : [buildAggregateRollupSql(query, plan)];
   },
   async raw(q, runner) {
