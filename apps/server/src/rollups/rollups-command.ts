@@ -20,8 +20,12 @@ class UsageError extends Error {}
 /** Differences listed per table at most. */
 const LISTED = 100;
 
+// verify and rebuild recompute a whole project in one statement per table: minutes on a large
+// project, so an operator's command is not held to the request timeout (FEEDBACK_STATEMENT_TIMEOUT_MS).
+const COMMAND_STATEMENT_TIMEOUT_MS = 24 * 3_600_000;
+
 async function withDb<T>(config: Config, logger: Logger, fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = await openDb(config);
+  const db = await openDb({ ...config, statementTimeoutMs: Math.max(config.statementTimeoutMs, COMMAND_STATEMENT_TIMEOUT_MS) });
   try {
     await migrate(db, migrateOptions(config, logger));
     return await fn(db);
