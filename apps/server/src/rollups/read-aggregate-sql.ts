@@ -6,9 +6,8 @@
 // then groups, joins, orders and limits exactly as the raw statement (sql/aggregate-query.ts):
 // the same keys, map key order (COLLATE "C"), float8 sums (exact sums rounded once), row order
 // and LIMIT. Only requests whose filters the roll-ups hold get here (plan-aggregate.ts).
-import { MAX_AGGREGATE_ROWS } from '@feedback/semantics';
 import { bucketStartSql } from '../sql/aggregate-bucket.js';
-import { dimensionFilters, GROUP_COLUMN, GROUP_ORDER, READ_COLUMNS, type AggregateQuery } from '../sql/aggregate-query.js';
+import { aggregateAnswerSql, dimensionFilters, GROUP_COLUMN, READ_COLUMNS, type AggregateQuery } from '../sql/aggregate-query.js';
 import { pgInstant } from '../sql/pg-instant.js';
 import { boundParams, type SqlStatement } from '../sql/statement.js';
 import type { RollupPlan } from './plan-cells.js';
@@ -21,7 +20,6 @@ export function buildAggregateRollupSql(q: AggregateQuery, plan: RollupPlan): Sq
   const groupCols = q.groupBy.map((g, i) => `${GROUP_COLUMN[g]} AS g${i}`);
   const keys = ['b', ...q.groupBy.map((_, i) => `g${i}`)];
   const keyList = keys.join(', ');
-  const order = ['base.b', ...q.groupBy.map((g, i) => GROUP_ORDER[g](`base.g${i}`))];
 
   const sql = `
     WITH cells AS (${cellsSql(plan, 'timestamptz', bind)}),
@@ -49,9 +47,6 @@ export function buildAggregateRollupSql(q: AggregateQuery, plan: RollupPlan): Sq
             SELECT ${keyList}, unnest(scorer_tags) AS tag, 1 AS n FROM f) AS x
       GROUP BY ${keyList}, tag
     ),
-    tags AS (
-      SELECT ${keyList}, json_object_agg(tag, n ORDER BY tag COLLATE "C") AS tag_counts FROM tag_rows GROUP BY ${keyList}
-    ),
     rating_rows AS (
       SELECT ${keyList}, key, sum(n)::int AS n, sum(v)::float8 AS s
       FROM (
@@ -68,19 +63,6 @@ export function buildAggregateRollupSql(q: AggregateQuery, plan: RollupPlan): Sq
       GROUP BY ${keyList}, key
       HAVING sum(n) > 0
     ),
-    ratings AS (
-      SELECT ${keyList}, json_object_agg(key, n ORDER BY key COLLATE "C") AS rating_counts,
-             json_object_agg(key, s ORDER BY key COLLATE "C") AS rating_sums
-      FROM rating_rows GROUP BY ${keyList}
-    )
-    SELECT ${q.bucketMs === null ? '0::float8' : '(extract(epoch FROM base.b) * 1000)::float8'} AS bucket_ms,
-           ARRAY[${q.groupBy.map((_, i) => `base.g${i}`).join(', ')}]::text[] AS groups,
-           base.total_count, base.scored_count,
-           tags.tag_counts, ratings.rating_counts, ratings.rating_sums
-    FROM base
-    LEFT JOIN tags USING (${keyList})
-    LEFT JOIN ratings USING (${keyList})
-    ORDER BY ${order.join(', ')}
-    LIMIT ${bind(MAX_AGGREGATE_ROWS + 1, 'int')}`;
+    ${aggregateAnswerSql(q, bind)}`;
   return { sql, params };
 }

@@ -158,7 +158,6 @@ export function buildAggregateSql(q: AggregateQuery, plan: AggregatePlan = 'thre
   const groupCols = q.groupBy.map((g, i) => `${GROUP_COLUMN[g]} AS g${i}`);
   const keys = ['b', ...q.groupBy.map((_, i) => `g${i}`)];
   const keyList = keys.join(', ');
-  const order = ['b', ...q.groupBy.map((g, i) => GROUP_ORDER[g](`base.g${i}`))].map((k) => (k === 'b' ? 'base.b' : k));
 
   const sql = `
     WITH f AS ${plan === 'one-pass' ? 'MATERIALIZED' : 'NOT MATERIALIZED'} (
@@ -175,9 +174,6 @@ export function buildAggregateSql(q: AggregateQuery, plan: AggregatePlan = 'thre
       FROM (SELECT ${keyList}, unnest(scorer_tags) AS tag FROM f) AS t
       GROUP BY ${keyList}, tag
     ),
-    tags AS (
-      SELECT ${keyList}, json_object_agg(tag, n ORDER BY tag COLLATE "C") AS tag_counts FROM tag_rows GROUP BY ${keyList}
-    ),
     rating_rows AS (
       SELECT ${keyList}, key, count(v)::int AS n, sum(v)::float8 AS s
       FROM (
@@ -187,6 +183,22 @@ export function buildAggregateSql(q: AggregateQuery, plan: AggregatePlan = 'thre
       ) AS r
       GROUP BY ${keyList}, key
       HAVING count(v) > 0
+    ),
+    ${aggregateAnswerSql(q, bind)}`;
+  return { sql, params };
+}
+
+/**
+ * The end of an aggregate statement, after its CTEs `base` (keys, total_count, scored_count),
+ * `tag_rows` (keys, tag, n) and `rating_rows` (keys, key, n, s): the maps in key order, joined
+ * to their groups, ordered and capped. The raw read and the roll-up read (rollups/) share it, so
+ * both answer in the same shape and order.
+ */
+export function aggregateAnswerSql(q: Pick<AggregateQuery, 'bucketMs' | 'groupBy'>, bind: Bind): string {
+  const keyList = ['b', ...q.groupBy.map((_, i) => `g${i}`)].join(', ');
+  const order = ['base.b', ...q.groupBy.map((g, i) => GROUP_ORDER[g](`base.g${i}`))];
+  return `tags AS (
+      SELECT ${keyList}, json_object_agg(tag, n ORDER BY tag COLLATE "C") AS tag_counts FROM tag_rows GROUP BY ${keyList}
     ),
     ratings AS (
       SELECT ${keyList}, json_object_agg(key, n ORDER BY key COLLATE "C") AS rating_counts,
@@ -202,7 +214,6 @@ export function buildAggregateSql(q: AggregateQuery, plan: AggregatePlan = 'thre
     LEFT JOIN ratings USING (${keyList})
     ORDER BY ${order.join(', ')}
     LIMIT ${bind(MAX_AGGREGATE_ROWS + 1, 'int')}`;
-  return { sql, params };
 }
 
 export async function runAggregateQuery(db: Db, q: AggregateQuery): Promise<AggregateRow[]> {
