@@ -2,7 +2,8 @@
 // filter. Each change goes to the URL.
 import { earliestInstantAtOrAfterLocal } from '@feedback/semantics';
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import { durationLabel, GRANULARITY_CHOICES, type TimeWindow } from '../shaping/time-window.js';
+import { durationLabel, type TimeWindow } from '../shaping/time-window.js';
+import { DurationSelect } from './duration-select.js';
 import { bucketLabel, toLocalInputValue, timeZoneChoices } from '../shaping/time-labels.js';
 import { RANGE_PRESETS, REFRESH_CHOICES, type ViewState } from '../shaping/view-state.js';
 import type { ViewUpdate } from '../state/use-view-state.js';
@@ -98,17 +99,7 @@ export function ViewControls({ view, update, window: w, timeZone, browserZone, a
           ))}
         </select>
       </label>
-      <label>
-        granularity
-        <select data-testid="granularity-select" value={view.granularity ?? 'auto'} onChange={(e) => update({ granularity: e.target.value === 'auto' ? null : Number(e.target.value) })}>
-          <option value="auto">auto ({durationLabel(autoGranularity)})</option>
-          {GRANULARITY_CHOICES.map((g) => (
-            <option key={g} value={g}>
-              {durationLabel(g)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <DurationSelect label="granularity" testId="granularity-select" value={view.granularity} autoSeconds={autoGranularity} onChange={(granularity) => update({ granularity })} />
       <label>
         auto-refresh
         <select data-testid="refresh-select" value={view.refresh} onChange={(e) => update({ refresh: Number(e.target.value) })}>

@@ -10,7 +10,8 @@ import { aggregateRequest, ratingAverages, stackTops, stackedSeries, tagCounts }
 import { aggregateCsv } from '../shaping/chart-csv.js';
 import { csvFileName } from '../shaping/csv.js';
 import { coverage } from '../shaping/stats-series.js';
-import { aggregateBucketSeconds, durationLabel, filteredRangeTooLong, GRANULARITY_CHOICES, type TimeWindow } from '../shaping/time-window.js';
+import { DurationSelect } from '../components/duration-select.js';
+import { aggregateBucketSeconds, durationLabel, filteredRangeTooLong, type TimeWindow } from '../shaping/time-window.js';
 import { bucketLabel, tooltipTime } from '../shaping/time-labels.js';
 import { EMPTY_FILTERS, GROUP_BY_CHOICES, type ViewState } from '../shaping/view-state.js';
 import type { ViewUpdate } from '../state/use-view-state.js';
@@ -75,17 +76,7 @@ export function AggregateView({ view, update, window: w, statsGranularity, ctx, 
             ))}
           </select>
         </label>
-        <label>
-          bucket
-          <select data-testid="bucket-select" value={view.bucketSeconds ?? 'auto'} onChange={(e) => update({ bucketSeconds: e.target.value === 'auto' ? null : Number(e.target.value) })}>
-            <option value="auto">auto ({durationLabel(bucketSeconds)})</option>
-            {GRANULARITY_CHOICES.map((g) => (
-              <option key={g} value={g}>
-                {durationLabel(g)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DurationSelect label="bucket" testId="bucket-select" value={view.bucketSeconds} autoSeconds={bucketSeconds} onChange={(seconds) => update({ bucketSeconds: seconds })} />
       </div>
       <AggregateFiltersForm key={JSON.stringify(view.filters)} value={view.filters} onApply={(filters) => update({ filters })} />
       <ChartPanel
