@@ -3,7 +3,7 @@
 // (counted from the raw rows), so the layout choice can be read off the benchmark's data.
 import type { SqlRunner } from './sql-runner.js';
 
-export const ROLLUP_TABLES = ['feedback_stats_rollup', 'feedback_stats_rollup_leaf', 'feedback_aggregate_rollup'] as const;
+export const ROLLUP_TABLES = ['feedback_stats_rollup', 'feedback_stats_rollup_leaf', 'feedback_aggregate_rollup', 'feedback_aggregate_scorer_rollup'] as const;
 export type RollupTable = (typeof ROLLUP_TABLES)[number];
 export const LEVELS = [900, 3600, 86_400] as const;
 
@@ -57,13 +57,14 @@ const DIMENSION = (key: readonly string[]): string[] => key.filter((c) => !['pro
 async function layouts(runner: SqlRunner): Promise<{ layout: string; dimensions: string[] }[]> {
   const stats = DIMENSION(await tableKey(runner, 'feedback_stats_rollup'));
   const aggregate = DIMENSION(await tableKey(runner, 'feedback_aggregate_rollup'));
+  const narrow = DIMENSION(await tableKey(runner, 'feedback_aggregate_scorer_rollup'));
   return [
     { layout: 'stats (chosen)', dimensions: stats },
     ...(stats.includes('trigger_ref') ? [] : [{ layout: 'stats keyed on trigger_ref too', dimensions: [...stats, 'trigger_ref'] }]),
     { layout: 'aggregate (chosen)', dimensions: aggregate },
     { layout: 'one table for both endpoints', dimensions: [...new Set([...stats, ...aggregate])] },
     { layout: 'aggregate without span_agent_version', dimensions: aggregate.filter((d) => d !== 'span_agent_version') },
-    { layout: 'aggregate: only scorer_id + span_status_code', dimensions: ['scorer_id', 'span_status_code'] },
+    { layout: 'aggregate, narrow (chosen beside the wide one)', dimensions: narrow },
   ];
 }
 

@@ -4,6 +4,7 @@
 // - /feedback/create at concurrency 64 into one project (every request lands in the same cells),
 //   then the rows committed must equal the 2xx answers;
 // - `feedback-server import` of the same dataset into a fresh database, rows/s.
+import { ROLLUP_TABLES } from './rollup-counts.js';
 import { BENCH_KEY, serverEnv } from './engine-run.js';
 import type { GeneratedDataset } from './generate.js';
 import { benchIngest, medianRun, type IngestFigures } from './ingest-bench.js';
@@ -103,7 +104,7 @@ export async function dropIngestRows(url: string): Promise<void> {
   try {
     const like = `${INGEST_PROJECT_PREFIX}%`;
     await runner.query('DELETE FROM feedback WHERE project_id LIKE $1', [like]);
-    for (const t of ['feedback_stats_rollup', 'feedback_stats_rollup_leaf', 'feedback_aggregate_rollup']) {
+    for (const t of ROLLUP_TABLES) {
       await runner.query(`DELETE FROM ${t} WHERE project_id LIKE $1`, [like]);
     }
     await runner.exec('VACUUM ANALYZE feedback');

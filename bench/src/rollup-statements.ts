@@ -6,7 +6,7 @@ import {
   buildAggregateRollupSql,
   buildStatsRollupSql,
   buildStatsSql,
-  planAggregate,
+  planAggregateRead,
   planStats,
   splitStatsMetrics,
   toAggregateQuery,
@@ -16,9 +16,6 @@ import { WINDOW_END_MS } from './dataset.js';
 import type { Statement } from './obvious-sql.js';
 import type { PathStatements } from './rollup-bench.js';
 import { aggregateStatements } from './query-specs.js';
-
-/** MIN_ROLLED_UP_BUCKET_MS of rollups/read-aggregate.ts (not exported). */
-const AUTO_MIN_ROLLED_UP_BUCKET_MS = 86_400_000;
 
 export const pathStatements: PathStatements = {
   async rollup(q, runner) {
@@ -39,11 +36,9 @@ export const pathStatements: PathStatements = {
       ];
     }
     const query = toAggregateQuery(checkAggregateRequest(q.request.body));
-    // The server's `auto` path (rollups/read-aggregate.ts): roll-ups only for buckets of a day or
-    // more, or a total; finer buckets are read raw.
-    const pays = query.bucketMs === null || query.bucketMs >= AUTO_MIN_ROLLED_UP_BUCKET_MS;
-    const plan = pays ? planAggregate(query) : null;
-    return plan === null ? aggregateStatements(runner, query) : [buildAggregateRollupSql(query, plan)];
+    // The server's `auto` path (rollups/read-aggregate.ts).
+    const read = planAggregateRead(query, 'auto');
+    return read === null ? aggregateStatements(runner, query) : [buildAggregateRollupSql(query, read.plan, read.table)];
   },
   async raw(q, runner) {
     if (q.request.endpoint === 'stats') return [buildStatsSql(toStatsQuery(checkStatsRequest(q.request.body, WINDOW_END_MS)))];

@@ -15,7 +15,7 @@ export { statsAnswer } from './routes/stats.js';
 export { aggregateAnswer } from './routes/aggregate.js';
 // The roll-up read path (src/rollups): `path: 'raw'` forces the raw statements for the same request.
 export { readStatsRows, type ReadPath } from './rollups/read-stats.js';
-export { readAggregateRows } from './rollups/read-aggregate.js';
+export { planAggregateRead, readAggregateRows } from './rollups/read-aggregate.js';
 export { planStats, splitStatsMetrics } from './rollups/plan-stats.js';
 export { planAggregate } from './rollups/plan-aggregate.js';
 export type { RollupPlan } from './rollups/plan-cells.js';

@@ -16,6 +16,7 @@ import { verifyRollups } from '../src/rollups/verify.js';
 import { toInsertRow, type FeedbackInsertRow } from '../src/sql/feedback-row.js';
 import { insertFeedback } from '../src/sql/feedback-store.js';
 import type { Queryable } from '../src/storage/db.js';
+import { migrate } from '../src/storage/migrate.js';
 import { testEngines, useTestDatabase } from './support/engines.js';
 import { expectAllRolledUp, expectRollupsExact, rolledUpCounts } from './support/rollup-checks.js';
 
@@ -39,7 +40,8 @@ function rows(project: string, n: number, stepMs: number, start = T0): FeedbackI
 async function rollupRowCount(db: Queryable, project: string): Promise<number> {
   const res = await db.query<{ n: number }>(
     `SELECT ((SELECT count(*) FROM feedback_stats_rollup WHERE project_id = $1) + (SELECT count(*) FROM feedback_stats_rollup_leaf WHERE project_id = $1)
-            + (SELECT count(*) FROM feedback_aggregate_rollup WHERE project_id = $1))::int AS n`,
+            + (SELECT count(*) FROM feedback_aggregate_rollup WHERE project_id = $1)
+            + (SELECT count(*) FROM feedback_aggregate_scorer_rollup WHERE project_id = $1))::int AS n`,
     [project],
   );
   return res.rows[0]?.n ?? 0;
@@ -114,6 +116,23 @@ describe.each(testEngines())('roll-up maintenance on $name', (engine) => {
     await expectAllRolledUp(db, project);
   }, 60_000);
 
+  it('migration 009 fills the scorer × status roll-up from the wide one, exactly, deltas and all', async () => {
+    const { db } = database();
+    const project = 'acme/migrate-009';
+    const all = rows(project, 90, 45_000);
+    // Compacted rows and, on top, uncompacted deltas: the migration merges both.
+    await insertFeedback(db, all.slice(0, 60), { rollups: true });
+    await compactRollups(db);
+    for (let i = 0; i < 3; i++) await insertFeedback(db, all.slice(60 + i * 10, 70 + i * 10), { rollups: true });
+    // Back to the state before 009 (its table gone), then migrate again.
+    await db.exec('DROP TABLE feedback_aggregate_scorer_rollup');
+    await db.query('DELETE FROM schema_migrations WHERE version = 9');
+    await migrate(db);
+    const filled = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM feedback_aggregate_scorer_rollup WHERE project_id = $1', [project]);
+    expect(filled.rows[0]?.n).toBeGreaterThan(0);
+    await expectRollupsExact(db, project);
+  }, 60_000);
+
   it('verify reports wrong roll-ups, and rebuild recomputes them from raw', async () => {
     const { db } = database();
     const project = 'acme/repair';
@@ -122,9 +141,12 @@ describe.each(testEngines())('roll-up maintenance on $name', (engine) => {
     await db.query("UPDATE feedback_stats_rollup_leaf SET num_sum = num_sum + 0.5 WHERE project_id = $1 AND level = 900 AND path = 'output.score'", [project]);
     await db.query("UPDATE feedback_aggregate_rollup SET tag_counts = '{\"t1\": 99}' WHERE project_id = $1 AND level = 86400", [project]);
     await db.query("DELETE FROM feedback_aggregate_rollup WHERE project_id = $1 AND level = 900 AND cell_start = (SELECT max(cell_start) FROM feedback_aggregate_rollup WHERE project_id = $1)", [project]);
+    await db.query("UPDATE feedback_aggregate_scorer_rollup SET scored_count = scored_count + 1 WHERE project_id = $1 AND level = 3600", [project]);
     await db.query("UPDATE feedback SET rolled_up = false WHERE project_id = $1 AND id = (SELECT min(id) FROM feedback WHERE project_id = $1)", [project]);
     const wrong = await verifyRollups(db, project);
-    expect(new Set(wrong.differences.map((d) => d.table))).toEqual(new Set(['feedback_stats_rollup', 'feedback_stats_rollup_leaf', 'feedback_aggregate_rollup']));
+    expect(new Set(wrong.differences.map((d) => d.table))).toEqual(
+      new Set(['feedback_stats_rollup', 'feedback_stats_rollup_leaf', 'feedback_aggregate_rollup', 'feedback_aggregate_scorer_rollup']),
+    );
     expect(wrong.flagMismatches).toHaveLength(1);
     await db.query('UPDATE feedback SET rolled_up = true WHERE project_id = $1', [project]);
     await rebuildRollups(db, project);

@@ -3,8 +3,10 @@
 // tiled with the coarsest cells inside bucket ∩ [after_ms, before_ms). Filters the roll-ups do not
 // hold (tags: a row matches when it has any of them, which counts per tag cannot tell;
 // rating_min/rating_max: a range over each row's own rating) make the whole request raw.
+import type { GroupByDimension } from '@feedback/api-types';
 import type { AggregateQuery } from '../sql/aggregate-query.js';
 import { planBuckets, type KeyedRange, type RollupPlan } from './plan-cells.js';
+import { AGGREGATE_SCORER_TABLE, AGGREGATE_TABLE, type RollupTable } from './rollup-tables.js';
 
 type AggregatePlanInput = Pick<AggregateQuery, 'afterMs' | 'beforeMs' | 'bucketMs' | 'tags' | 'ratingMin' | 'ratingMax'>;
 
@@ -34,4 +36,22 @@ export function planAggregate(q: AggregatePlanInput): RollupPlan | null {
   if (!Number.isSafeInteger(q.afterMs) || !Number.isSafeInteger(q.beforeMs) || q.afterMs < 0 || q.beforeMs <= q.afterMs) return null;
   if (q.bucketMs !== null && (!Number.isSafeInteger(q.bucketMs) || q.bucketMs <= 0 || q.bucketMs > MAX_EXACT_MS)) return null;
   return planBuckets(aggregateBucketRanges(q));
+}
+
+const SCORER_TABLE_GROUPS: ReadonlySet<GroupByDimension> = new Set(AGGREGATE_SCORER_TABLE.dims as readonly GroupByDimension[]);
+
+type TableChoiceInput = Pick<AggregateQuery, 'groupBy' | 'feedbackTypePrefixes' | 'monitorIds' | 'spanAgentNames' | 'spanTypes'>;
+
+/**
+ * The roll-up table that holds every dimension the request groups or filters on, the narrow one
+ * when it does: grouped by scorer and span status at most, filtered by scorer at most (a
+ * feedback-type prefix of '' matches every row, so it filters nothing).
+ */
+export function aggregateRollupTable(q: TableChoiceInput): RollupTable {
+  const narrow =
+    q.groupBy.every((g) => SCORER_TABLE_GROUPS.has(g)) &&
+    (q.feedbackTypePrefixes.length === 0 || q.feedbackTypePrefixes.includes('')) &&
+    q.monitorIds.exact.length === 0 && q.monitorIds.prefixes.length === 0 &&
+    q.spanAgentNames.length === 0 && q.spanTypes.length === 0;
+  return narrow ? AGGREGATE_SCORER_TABLE : AGGREGATE_TABLE;
 }

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { bucketKeyOf, resolveMetrics } from '@feedback/semantics';
 import { describe, expect, it } from 'vitest';
-import { aggregateBucketRanges, planAggregate } from './plan-aggregate.js';
+import { aggregateBucketRanges, aggregateRollupTable, planAggregate } from './plan-aggregate.js';
 import { mergeRanges, tileRange, type RollupPlan, type TimeRange } from './plan-cells.js';
 import { planStats, splitStatsMetrics, statsBucketRanges } from './plan-stats.js';
+import { AGGREGATE_SCORER_TABLE, AGGREGATE_TABLE } from './rollup-tables.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -222,3 +223,45 @@ describe('aggregate plan', () => {
     );
   });
 });
+
+describe('aggregate roll-up table', () => {
+  const none = { exact: [], prefixes: [] };
+  const base = { groupBy: [], feedbackTypePrefixes: [], monitorIds: none, spanAgentNames: [], spanTypes: [] } as const;
+
+  it('is the scorer × status table when the request groups and filters on nothing else', () => {
+    expect(aggregateRollupTable(base)).toBe(AGGREGATE_SCORER_TABLE);
+    expect(aggregateRollupTable({ ...base, groupBy: ['scorer_id', 'span_status_code'] })).toBe(AGGREGATE_SCORER_TABLE);
+    expect(aggregateRollupTable({ ...base, groupBy: ['span_status_code'] })).toBe(AGGREGATE_SCORER_TABLE);
+    // A prefix of '' matches every feedback type: no filter.
+    expect(aggregateRollupTable({ ...base, feedbackTypePrefixes: ['wandb.', ''] })).toBe(AGGREGATE_SCORER_TABLE);
+  });
+
+  it('is the wide table for any other grouping or filter', () => {
+    expect(aggregateRollupTable({ ...base, groupBy: ['scorer_id', 'span_agent_name'] })).toBe(AGGREGATE_TABLE);
+    expect(aggregateRollupTable({ ...base, groupBy: ['span_agent_version'] })).toBe(AGGREGATE_TABLE);
+    expect(aggregateRollupTable({ ...base, feedbackTypePrefixes: ['wandb.runnable.'] })).toBe(AGGREGATE_TABLE);
+    expect(aggregateRollupTable({ ...base, monitorIds: { exact: ['m1'], prefixes: [] } })).toBe(AGGREGATE_TABLE);
+    expect(aggregateRollupTable({ ...base, monitorIds: { exact: [], prefixes: ['m'] } })).toBe(AGGREGATE_TABLE);
+    expect(aggregateRollupTable({ ...base, spanAgentNames: ['a'] })).toBe(AGGREGATE_TABLE);
+    expect(aggregateRollupTable({ ...base, spanTypes: ['llm'] })).toBe(AGGREGATE_TABLE);
+  });
+
+  it('holds every column the request groups or filters on', () => {
+    const groups = ['scorer_id', 'span_agent_name', 'span_agent_version', 'span_status_code'] as const;
+    fc.assert(
+      fc.property(
+        fc.subarray([...groups]),
+        fc.array(fc.constantFrom('', 'a.', 'wandb.'), { maxLength: 2 }),
+        fc.boolean(), fc.boolean(), fc.boolean(),
+        (groupBy, feedbackTypePrefixes, monitor, agent, spanType) => {
+          const q = { groupBy, feedbackTypePrefixes, monitorIds: monitor ? { exact: ['m'], prefixes: [] } : none, spanAgentNames: agent ? ['a'] : [], spanTypes: spanType ? ['t'] : [] };
+          const needed = [...groupBy, ...(monitor ? ['monitor_id'] : []), ...(agent ? ['span_agent_name'] : []), ...(spanType ? ['span_type'] : []),
+            ...(feedbackTypePrefixes.length > 0 && !feedbackTypePrefixes.includes('') ? ['feedback_type'] : [])];
+          const table = aggregateRollupTable(q);
+          for (const column of needed) expect(table.dims).toContain(column);
+        },
+      ),
+    );
+  });
+});
+

@@ -1,6 +1,7 @@
 // /feedback/aggregate from the roll-ups: one statement (one snapshot) whose groups add
-//   - the feedback_aggregate_rollup rows of each bucket's cells (counts, and the tag, rating-count
-//     and exact rating-sum maps, expanded key by key), and
+//   - the aggregate roll-up rows of each bucket's cells (counts, and the tag, rating-count and
+//     exact rating-sum maps, expanded key by key), from the narrowest table that holds the
+//     request's dimensions (plan-aggregate.ts, aggregateRollupTable), and
 //   - the raw rows the plan leaves (ranges no cell covers; rows in covered cells that are not in
 //     the roll-ups: remainderRows),
 // then groups, joins, orders and limits exactly as the raw statement (sql/aggregate-query.ts):
@@ -11,9 +12,10 @@ import { aggregateAnswerSql, dimensionFilters, GROUP_COLUMN, READ_COLUMNS, type 
 import { pgInstant } from '../sql/pg-instant.js';
 import { boundParams, type SqlStatement } from '../sql/statement.js';
 import type { RollupPlan } from './plan-cells.js';
+import type { RollupTable } from './rollup-tables.js';
 import { cellsSql, rawRangeParams, remainderRows, rollupRowsInCells } from './read-stats-sql.js';
 
-export function buildAggregateRollupSql(q: AggregateQuery, plan: RollupPlan): SqlStatement {
+export function buildAggregateRollupSql(q: AggregateQuery, plan: RollupPlan, table: RollupTable): SqlStatement {
   const { params, bind } = boundParams([q.projectId, pgInstant(q.afterMs), pgInstant(q.beforeMs)]);
   const filters = dimensionFilters(q, bind);
   const { rawFrom, rawTo } = rawRangeParams(plan, bind);
@@ -31,7 +33,7 @@ export function buildAggregateRollupSql(q: AggregateQuery, plan: RollupPlan): Sq
     roll AS MATERIALIZED (
       SELECT c.bucket_key AS b${q.groupBy.map((_, i) => `, r.g${i}`).join('')},
              total_count, scored_count, tag_counts, rating_counts, rating_sums
-      FROM ${rollupRowsInCells('feedback_aggregate_rollup', 'r', [...groupCols, 'total_count', 'scored_count', 'tag_counts', 'rating_counts', 'rating_sums'].join(', '), filters)}
+      FROM ${rollupRowsInCells(table.name, 'r', [...groupCols, 'total_count', 'scored_count', 'tag_counts', 'rating_counts', 'rating_sums'].join(', '), filters)}
     ),
     base AS (
       SELECT ${keyList}, sum(total_count)::int AS total_count, sum(scored_count)::int AS scored_count

@@ -46,6 +46,7 @@ async function hasRollups(db: Db, projectId: string): Promise<boolean> {
     `SELECT EXISTS (SELECT 1 FROM feedback_stats_rollup WHERE project_id = $1)
          OR EXISTS (SELECT 1 FROM feedback_stats_rollup_leaf WHERE project_id = $1)
          OR EXISTS (SELECT 1 FROM feedback_aggregate_rollup WHERE project_id = $1)
+         OR EXISTS (SELECT 1 FROM feedback_aggregate_scorer_rollup WHERE project_id = $1)
          OR EXISTS (SELECT 1 FROM feedback WHERE project_id = $1 AND rolled_up) AS any`,
     [projectId],
   );
