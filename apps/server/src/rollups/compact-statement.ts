@@ -1,6 +1,6 @@
 // The compactor's statements for one project. The cells to merge are those with delta rows in
 // feedback_stats_rollup (CELLS_TO_COMPACT_SQL): every write that adds rows to a cell adds one
-// there, so its partial index (migration 006) lists the dirty cells of all three tables. Then per
+// there, so its partial index (migration 006) lists the dirty cells of every table. Then per
 // table ONE statement: the cells lose all their rows, and each key gets one row that merges them
 // (`WITH d AS (DELETE … RETURNING …) INSERT … SELECT … FROM d GROUP BY …`). Deltas committed
 // after a statement's snapshot are neither deleted nor lost: they stay, to be merged next time.
