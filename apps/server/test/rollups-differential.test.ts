@@ -1,7 +1,8 @@
 // The roll-up read path against the raw read path: random datasets (rows around DST changes,
 // rows rolled up, not yet rolled up, and past the leaf bounds), random stats requests (zones with
 // DST, 30- and 45-minute offsets, ragged windows, every filter and metric kind, percentiles) and
-// random aggregate requests (every filter and group_by, bucketed or not), each answered both
+// random aggregate requests (every filter and group_by, bucketed or not; a third of them shaped for
+// the narrow scorer × status roll-up), each answered both
 // ways; the assembled bodies must be byte-identical (JSON.stringify), or both the same error.
 // Plus read-your-writes: a create's 200 is in the very next stats and aggregate read.
 // Sized by FEEDBACK_TEST_RUNS / 5 (at least 20) per engine, seeded by FEEDBACK_TEST_SEED.
@@ -152,7 +153,27 @@ function statsRequestArb(project: string, anchor: number): fc.Arbitrary<Feedback
 
 const GROUP_BY: GroupByDimension[] = ['scorer_id', 'span_agent_name', 'span_agent_version', 'span_status_code'];
 
+const NARROW_GROUP_BY = new Set<GroupByDimension>(['scorer_id', 'span_status_code']);
+
+/**
+ * Any request; one in three shaped as dashboards send them (grouped by scorer and span status at
+ * most, filtered by scorer at most), which the narrow aggregate roll-up answers: a random request
+ * would be that shape only about once in a hundred.
+ */
 function aggregateRequestArb(project: string, anchor: number): fc.Arbitrary<FeedbackAggregateReq> {
+  const any = anyAggregateRequestArb(project, anchor);
+  const dashboardShaped = any.map((body) => ({
+    ...body,
+    group_by: (body.group_by ?? []).filter((g) => NARROW_GROUP_BY.has(g)),
+    feedback_types: [],
+    monitor_ids: [],
+    span_agent_names: [],
+    span_types: [],
+  }));
+  return fc.oneof({ weight: 2, arbitrary: any }, { weight: 1, arbitrary: dashboardShaped });
+}
+
+function anyAggregateRequestArb(project: string, anchor: number): fc.Arbitrary<FeedbackAggregateReq> {
   return fc.record({
     after: windowStartArb,
     length: fc.oneof(fc.integer({ min: 1, max: 2 * DAY }), fc.integer({ min: 1, max: 48 }).map((h) => h * HOUR)),
