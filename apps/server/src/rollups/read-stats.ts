@@ -81,9 +81,11 @@ export async function readStatsRows<T>(
   };
   // One statement needs no transaction: its snapshot is consistent on its own.
   if (alongside === undefined && (split === null || split.raw.length === 0)) return { rows: await read(db), alongside: undefined };
-  return db.transaction(async (tx) => {
-    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-    const rows = await read(tx);
-    return { rows, alongside: alongside === undefined ? undefined : await alongside(tx) };
-  });
+  return db.transaction(
+    async (tx) => {
+      const rows = await read(tx);
+      return { rows, alongside: alongside === undefined ? undefined : await alongside(tx) };
+    },
+    { readOnlySnapshot: true },
+  );
 }

@@ -24,11 +24,24 @@ export interface NotificationHandlers {
   onGap(): void;
 }
 
+export interface TransactionOptions {
+  /**
+   * Read only, on one snapshot (REPEATABLE READ), said in the BEGIN itself: a SET TRANSACTION
+   * after it would cost a round trip of its own on every read that needs the snapshot.
+   */
+  readOnlySnapshot?: boolean;
+}
+
+/** The statement that opens a transaction with `options`. */
+export function beginStatement(options: TransactionOptions | undefined): string {
+  return options?.readOnlySnapshot === true ? 'BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY' : 'BEGIN';
+}
+
 export interface Db extends Queryable {
   /** Which engine answers: reported by /readyz logs and benchmarks. */
   readonly engine: 'postgres' | 'pglite';
   /** Runs `fn` in one transaction on one connection; rolls back when it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /**
    * Runs `fn` on one connection held for its whole duration, outside any transaction: for work
    * that keeps session state across statements (migrations: a session advisory lock, their own

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Db, Queryable, QueryOptions, QueryResultRows } from './db.js';
+import { beginStatement, type Db, type Queryable, type QueryOptions, type QueryResultRows, type TransactionOptions } from './db.js';
 import { listenForNotifications, type NotificationListener } from './pg-listener.js';
 import { sessionStartupOptions, withSessionOptions } from './session-settings.js';
 
@@ -67,11 +67,11 @@ export function openPostgres(opts: PgOptions): Db {
     engine: 'postgres',
     query: direct.query,
     exec: direct.exec,
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T> {
       const client = await pool.connect();
       let broken = false;
       try {
-        await client.query('BEGIN');
+        await client.query(beginStatement(options));
         const out = await fn(wrap(client));
         await client.query('COMMIT');
         return out;

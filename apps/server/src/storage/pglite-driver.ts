@@ -7,7 +7,7 @@
 // 57014 at once, like PostgreSQL's statement timeout, and the database reopens in a new thread
 // (about a second). The killed statement's transaction is lost, every committed one is on disk.
 // `memory://` is a private temporary directory for the same reason (scratch-data-dir.ts).
-import type { Db, Queryable, QueryResultRows } from './db.js';
+import { beginStatement, type Db, type Queryable, type QueryResultRows, type TransactionOptions } from './db.js';
 import { PgliteDatabaseError } from './pglite-protocol.js';
 import { startPgliteThread, type PgliteCall, type PgliteThread } from './pglite-thread.js';
 import { lockDataDir } from './data-dir-lock.js';
@@ -39,7 +39,6 @@ function reopenFailed(err: unknown): PgliteDatabaseError {
   return new PgliteDatabaseError({ message: `The embedded database could not be reopened: ${err instanceof Error ? err.message : String(err)}`, code: '57P03' });
 }
 
-const BEGIN: PgliteCall = { op: 'query', sql: 'BEGIN', params: [] };
 const COMMIT: PgliteCall = { op: 'query', sql: 'COMMIT', params: [] };
 const ROLLBACK: PgliteCall = { op: 'query', sql: 'ROLLBACK', params: [] };
 
@@ -157,11 +156,11 @@ async function openIn(dir: string, releaseDir: () => void, opts: PgliteOptions):
     engine: 'pglite',
     query: (sql, params) => alone((q) => q.query(sql, params)),
     exec: (sql) => alone((q) => q.exec(sql)),
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T> {
       const release = await turn(true);
       try {
         const t = await current();
-        await timed(t, BEGIN);
+        await timed(t, { op: 'query', sql: beginStatement(options), params: [] });
         try {
           // Bound to this thread: if it is ended mid-transaction, the rest fails (503) rather
           // than running outside the transaction on its successor.
