@@ -6,6 +6,7 @@
 import { metricOverflowError } from '@feedback/semantics';
 import type { Db, Queryable } from '../storage/db.js';
 import { isNumericOverflow } from '../storage/db-errors.js';
+import { onlyPercentiles, runStatsPercentilesQuery, type PercentileRow } from '../sql/stats-percentiles.js';
 import { buildStatsSql, metricColumn, runStatsQuery, type StatsQuery, type StatsRow } from '../sql/stats-query.js';
 import type { RollupPlan } from './plan-cells.js';
 import { planStats, splitStatsMetrics, type RawMetric } from './plan-stats.js';
@@ -31,12 +32,15 @@ function partialColumnCount(q: StatsQuery): number {
  * rows. A metric read raw for its percentiles only has no aggregations there: its percentile
  * column moves to index `aggregations.length` of the request's metric.
  */
-function mergeRawMetrics(q: StatsQuery, rolled: readonly StatsRow[], raw: readonly StatsRow[], rawMetrics: readonly RawMetric[]): StatsRow[] {
+function mergeRawMetrics(q: StatsQuery, rolled: readonly StatsRow[], raw: readonly PercentileRow[], rawMetrics: readonly RawMetric[]): StatsRow[] {
   const byKey = new Map<number | null, StatsRow>(rolled.map((r) => [r.bucket_key, { ...r }]));
   for (const row of raw) {
     let target = byKey.get(row.bucket_key);
     if (target === undefined) {
-      target = { bucket_key: row.bucket_key, n: row.n };
+      // Both statements read one snapshot, so a bucket with raw values has roll-up rows too; only
+      // the raw statement of whole metrics counts rows (the percentile statement has no `n`).
+      if (typeof row['n'] !== 'number') throw new Error(`raw stats row for bucket ${String(row.bucket_key)} without roll-up rows`);
+      target = { bucket_key: row.bucket_key, n: row['n'] };
       byKey.set(row.bucket_key, target);
     }
     rawMetrics.forEach(({ index, metric }, k) => {
@@ -76,7 +80,10 @@ export async function readStatsRows<T>(
     if (plan === null || split === null) return runStatsQuery(on, q);
     const rolled = await rollupRows(on, q, plan, split.rolledUp);
     if (split.raw.length === 0) return rolled;
-    const raw = await runStatsQuery(on, { ...q, metrics: split.raw.map((r) => r.metric) });
+    // Percentiles alone read only the values they sort (stats-percentiles.ts); categorical
+    // metrics are read whole, with the percentiles of any other metric, in one statement.
+    const rawQuery = { ...q, metrics: split.raw.map((r) => r.metric) };
+    const raw = onlyPercentiles(rawQuery.metrics) ? await runStatsPercentilesQuery(on, rawQuery) : await runStatsQuery(on, rawQuery);
     return mergeRawMetrics(q, rolled, raw, split.raw);
   };
   // One statement needs no transaction: its snapshot is consistent on its own.

@@ -113,6 +113,12 @@ const PERCENTILE_INPUT: Record<ValueType, ((v: string) => string) | undefined> =
   categorical: undefined,
 };
 
+/** The float8 that percentile_cont orders for the metric, from the payload; null for categorical. */
+export function percentileInputSql(m: ResolvedMetric, bind: Bind): string | null {
+  const input = PERCENTILE_INPUT[m.valueType];
+  return input === undefined ? null : input(`(${metricValueSql(m, bind)})`);
+}
+
 // PostgreSQL allows 1,664 columns in a select list; each metric output is one column.
 const MAX_OUTPUT_COLUMNS = 1_600;
 
@@ -201,7 +207,7 @@ function percentileColumns(metrics: readonly ResolvedMetric[]): PercentileColumn
 
 const isOverflowed = (v: unknown): boolean => typeof v === 'number' && !Number.isFinite(v);
 
-function hasOverflowedPercentile(rows: readonly StatsRow[], columns: readonly PercentileColumns[]): boolean {
+function hasOverflowedPercentile(rows: readonly Record<string, unknown>[], columns: readonly PercentileColumns[]): boolean {
   return rows.some((row) => columns.some(({ direct }) => {
     const values: unknown = row[direct];
     return Array.isArray(values) && values.some(isOverflowed);
@@ -214,8 +220,8 @@ function hasOverflowedPercentile(rows: readonly StatsRow[], columns: readonly Pe
  * percentiles beside, and each overflowed one becomes twice its halved value: the arithmetic
  * percentileCont does in the fake. One statement, so both columns read the same rows.
  */
-function withWidePercentiles(rows: StatsRow[], columns: readonly PercentileColumns[]): StatsRow[] {
-  for (const row of rows) {
+function withWidePercentiles<R extends Record<string, unknown>>(rows: R[], columns: readonly PercentileColumns[]): R[] {
+  for (const row of rows as Record<string, unknown>[]) {
     for (const { direct, halved } of columns) {
       const values: unknown = row[direct];
       const halves: unknown = row[halved];
@@ -229,17 +235,31 @@ function withWidePercentiles(rows: StatsRow[], columns: readonly PercentileColum
   return rows;
 }
 
-export async function runStatsQuery(db: Queryable, q: StatsQuery): Promise<StatsRow[]> {
-  // One statement: its snapshot is consistent on its own, so no transaction is opened around it.
+/**
+ * Runs `build()` and, only if a percentile overflowed, `build({ halvedPercentiles: true })`,
+ * whose overflowed percentiles become twice their halved ones. `build` lays out each metric's
+ * columns as buildStatsSql does: the percentiles at index `aggregations.length`, the halved
+ * ones right after.
+ */
+export async function runWithWidePercentiles<R extends Record<string, unknown>>(
+  db: Queryable,
+  metrics: readonly ResolvedMetric[],
+  build: (opts?: { halvedPercentiles?: boolean }) => SqlStatement,
+): Promise<R[]> {
   try {
-    const { sql, params } = buildStatsSql(q);
-    const rows = (await db.query<StatsRow>(sql, params)).rows;
-    const columns = percentileColumns(q.metrics);
+    const { sql, params } = build();
+    const rows = (await db.query<R>(sql, params)).rows;
+    const columns = percentileColumns(metrics);
     if (!hasOverflowedPercentile(rows, columns)) return rows;
-    const wide = buildStatsSql(q, { halvedPercentiles: true });
-    return withWidePercentiles((await db.query<StatsRow>(wide.sql, wide.params)).rows, columns);
+    const wide = build({ halvedPercentiles: true });
+    return withWidePercentiles((await db.query<R>(wide.sql, wide.params)).rows, columns);
   } catch (err) {
     if (isNumericOverflow(err)) throw metricOverflowError();
     throw err;
   }
+}
+
+export async function runStatsQuery(db: Queryable, q: StatsQuery): Promise<StatsRow[]> {
+  // One statement: its snapshot is consistent on its own, so no transaction is opened around it.
+  return runWithWidePercentiles<StatsRow>(db, q.metrics, (opts) => buildStatsSql(q, opts));
 }
