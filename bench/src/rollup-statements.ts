@@ -4,9 +4,11 @@
 import { checkAggregateRequest, checkStatsRequest } from '@feedback/semantics';
 import {
   buildAggregateRollupSql,
+  buildStatsPercentilesSql,
   buildStatsRollupSql,
   buildStatsSql,
   planAggregateRead,
+  onlyPercentiles,
   planStats,
   splitStatsMetrics,
   toAggregateQuery,
@@ -26,12 +28,13 @@ export const pathStatements: PathStatements = {
       const split = splitStatsMetrics(query.metrics);
       const rolled = buildStatsRollupSql(query, plan, split.rolledUp);
       if (split.raw.length === 0) return [rolled];
-      // Percentiles: a second, raw statement over those metrics only, in one read-only
-      // repeatable-read transaction (readStatsRows).
+      // Percentiles: a second, raw statement over those metrics only (their values alone when
+      // nothing else is read raw), in one read-only repeatable-read transaction (readStatsRows).
+      const rawQuery = { ...query, metrics: split.raw.map((r) => r.metric) };
       return [
         { sql: 'BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY', params: [] },
         rolled,
-        buildStatsSql({ ...query, metrics: split.raw.map((r) => r.metric) }),
+        onlyPercentiles(rawQuery.metrics) ? buildStatsPercentilesSql(rawQuery) : buildStatsSql(rawQuery),
         { sql: 'COMMIT', params: [] },
       ];
     }

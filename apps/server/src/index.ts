@@ -20,6 +20,7 @@ export { planStats, splitStatsMetrics } from './rollups/plan-stats.js';
 export { planAggregate } from './rollups/plan-aggregate.js';
 export type { RollupPlan } from './rollups/plan-cells.js';
 export { buildStatsRollupSql } from './rollups/read-stats-sql.js';
+export { buildStatsPercentilesSql, onlyPercentiles } from './sql/stats-percentiles.js';
 export { buildAggregateRollupSql } from './rollups/read-aggregate-sql.js';
 export { SESSION_SETTINGS, sessionSetSql, sessionStartupOptions } from './storage/session-settings.js';
 export type { Db, Queryable } from './storage/db.js';
