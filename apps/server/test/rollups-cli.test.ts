@@ -69,12 +69,19 @@ describe.each(testEngines())('rollups commands on $name', (engine) => {
     expect([fixed.code, fixed.stdout]).toEqual([0, 'acme/cli-rollups: no differences\n']);
   }, 240_000);
 
-  it('rebuild of a project that has no roll-ups yet rolls it up once', async () => {
+  it('rebuild of a project that has no roll-ups yet rolls it up once, and leaves it compacted', async () => {
     const other = file.replace('.jsonl', '-b.jsonl');
     await writeFile(other, lines(12).replaceAll(PROJECT, `${PROJECT}-b`));
     expect((await runCli(['import', other], { ...storage.env, FEEDBACK_ROLLUPS: 'off' })).code).toBe(0);
     const rebuilt = await runCli(['rollups', 'rebuild', '--project', `${PROJECT}-b`], storage.env);
-    expect([rebuilt.code, rebuilt.stdout]).toEqual([0, `${PROJECT}-b: 12 row(s) rolled up (the project had no roll-ups yet)\n`]);
+    expect([rebuilt.code, rebuilt.stdout]).toEqual([0, `${PROJECT}-b: 12 row(s) rolled up and compacted (the project had no roll-ups yet)\n`]);
+    const db = await storage.open();
+    try {
+      const left = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM feedback_stats_rollup WHERE project_id = $1 AND NOT compacted', [`${PROJECT}-b`]);
+      expect(left.rows[0]?.n).toBe(0);
+    } finally {
+      await db.close();
+    }
     const verified = await runCli(['rollups', 'verify', '--project', `${PROJECT}-b`], storage.env);
     expect([verified.code, verified.stdout]).toEqual([0, `${PROJECT}-b: no differences\n`]);
   }, 240_000);

@@ -35,16 +35,25 @@ async function compactProjectStep(db: Db, projectId: string, stats: CompactionSt
   });
 }
 
+/**
+ * Compacts one project's delta rows, step by step, until none is left (or another process holds
+ * the project: it is compacting it). `rollups rebuild` leaves a project it backfilled this way.
+ */
+export async function compactProject(db: Db, projectId: string, stats: CompactionStats = { deleted: 0, written: 0 }, shouldStop: () => boolean = () => false): Promise<CompactionStats> {
+  for (;;) {
+    if (shouldStop()) return stats;
+    const step = await compactProjectStep(db, projectId, stats);
+    if (!step.locked || !step.more) return stats;
+  }
+}
+
 /** Compacts every project that has delta rows (those another process is compacting are skipped). */
 export async function compactRollups(db: Db, shouldStop: () => boolean = () => false): Promise<CompactionStats> {
   const stats: CompactionStats = { deleted: 0, written: 0 };
   const projects = await db.query<{ project_id: string }>(PROJECTS_WITH_DELTAS_SQL, [PROJECTS_PER_PASS]);
   for (const { project_id: projectId } of projects.rows) {
-    for (;;) {
-      if (shouldStop()) return stats;
-      const step = await compactProjectStep(db, projectId, stats);
-      if (!step.locked || !step.more) break;
-    }
+    if (shouldStop()) return stats;
+    await compactProject(db, projectId, stats, shouldStop);
   }
   return stats;
 }

@@ -8,6 +8,7 @@ import { migrate, migrateOptions } from '../storage/migrate.js';
 import { openDb } from '../storage/open.js';
 import type { Db } from '../storage/db.js';
 import { backfillRollups } from './backfill.js';
+import { compactProject } from './compactor.js';
 import { rebuildRollups } from './rebuild.js';
 import { verifyRollups, type VerifyResult } from './verify.js';
 
@@ -87,14 +88,16 @@ export async function rollupsCommand(argv: string[], config: Config, logger: Log
         await withDb(config, logger, async (db) => {
           // A project with no roll-ups at all yet (no roll-up rows, no row flagged rolled up: loaded
           // with FEEDBACK_ROLLUPS=off) is rolled up by the backfill alone, exactly; recomputing
-          // that from raw again would double the work.
+          // that from raw again would double the work. Its batches' deltas are then compacted, so
+          // either way the project is left with one row per key, as a recompute leaves it.
           const hadRollups = await hasRollups(db, projectId);
           const pending = await backfillRollups(db, { projectId });
           if (hadRollups) await rebuildRollups(db, projectId);
+          else await compactProject(db, projectId);
           process.stdout.write(
             hadRollups
               ? `${projectId}: roll-ups rebuilt from raw (${pending} pending row(s) rolled up first)\n`
-              : `${projectId}: ${pending} row(s) rolled up (the project had no roll-ups yet)\n`,
+              : `${projectId}: ${pending} row(s) rolled up and compacted (the project had no roll-ups yet)\n`,
           );
         });
         return 0;
