@@ -26,7 +26,7 @@ import { pgInstant } from './pg-instant.js';
 import { projectRows } from './project-rows.js';
 import { boundParams, type SqlStatement } from './statement.js';
 import { bucketKeySql } from './stats-bucket-key.js';
-import { metricColumn, percentileInputSql, runWithWidePercentiles, type StatsQuery } from './stats-query.js';
+import { metricColumn, percentileInputSql, runWithWidePercentiles, statsRowFilter, type StatsQuery } from './stats-query.js';
 
 /** A row of this statement: no row count (the roll-up rows carry it). */
 export type PercentileRow = { bucket_key: number | null } & Record<string, unknown>;
@@ -43,13 +43,7 @@ export function onlyPercentiles(metrics: readonly ResolvedMetric[]): boolean {
 export function buildStatsPercentilesSql(q: StatsQuery, opts: { halvedPercentiles?: boolean } = {}): SqlStatement {
   if (!onlyPercentiles(q.metrics)) throw new Error('buildStatsPercentilesSql takes metrics with percentiles only');
   const { params, bind } = boundParams([q.projectId, pgInstant(q.startMs), pgInstant(q.endMs), q.timeZone, q.granularity]);
-  const where = ['project_id = $1', 'created_at >= $2::timestamptz', 'created_at < $3::timestamptz'];
-  if (q.feedbackType !== null) where.push(`feedback_type = ${bind(q.feedbackType, 'text')}`);
-  if (q.triggerRef !== null) {
-    where.push(q.triggerRef.prefix
-      ? `starts_with(trigger_ref, ${bind(q.triggerRef.value, 'text')})`
-      : `trigger_ref = ${bind(q.triggerRef.value, 'text')}`);
-  }
+  const where = statsRowFilter(q, bind);
 
   const values = q.metrics.map((m, i) => `${percentileInputSql(m, bind) ?? 'NULL::float8'} AS v${i}`);
   const arrays = q.metrics.map((_, i) => `array_agg(v${i}) FILTER (WHERE v${i} IS NOT NULL) AS vs${i}`);

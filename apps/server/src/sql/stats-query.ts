@@ -130,15 +130,25 @@ export function metricColumn(metricIndex: number, outputIndex: number): string {
  * `halvedPercentiles`: each metric with percentiles gets a second column right after the first,
  * percentile_cont over `v * 0.5`, for where the first one overflowed (see runStatsQuery).
  */
+/**
+ * The rows a stats request reads: its project ($1) and window ($2, $3) and its feedback_type and
+ * trigger_ref filters. Shared by every raw stats statement (this one, the percentiles alone, the
+ * top values), so they read the same rows.
+ */
+export function statsRowFilter(f: Pick<StatsQuery, 'feedbackType' | 'triggerRef'>, bind: Bind): string[] {
+  const where = ['project_id = $1', 'created_at >= $2::timestamptz', 'created_at < $3::timestamptz'];
+  if (f.feedbackType !== null) where.push(`feedback_type = ${bind(f.feedbackType, 'text')}`);
+  if (f.triggerRef !== null) {
+    where.push(f.triggerRef.prefix
+      ? `starts_with(trigger_ref, ${bind(f.triggerRef.value, 'text')})`
+      : `trigger_ref = ${bind(f.triggerRef.value, 'text')}`);
+  }
+  return where;
+}
+
 export function buildStatsSql(q: StatsQuery, opts: { halvedPercentiles?: boolean } = {}): SqlStatement {
   const { params, bind } = boundParams([q.projectId, pgInstant(q.startMs), pgInstant(q.endMs), q.timeZone, q.granularity]);
-  const where = ['project_id = $1', 'created_at >= $2::timestamptz', 'created_at < $3::timestamptz'];
-  if (q.feedbackType !== null) where.push(`feedback_type = ${bind(q.feedbackType, 'text')}`);
-  if (q.triggerRef !== null) {
-    where.push(q.triggerRef.prefix
-      ? `starts_with(trigger_ref, ${bind(q.triggerRef.value, 'text')})`
-      : `trigger_ref = ${bind(q.triggerRef.value, 'text')}`);
-  }
+  const where = statsRowFilter(q, bind);
 
   const values: string[] = [];
   const aggregates: string[] = [];

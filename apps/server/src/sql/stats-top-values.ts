@@ -22,6 +22,7 @@ import { pgInstant } from './pg-instant.js';
 import { projectRows } from './project-rows.js';
 import { boundParams, type SqlStatement } from './statement.js';
 import { bucketKeySql } from './stats-bucket-key.js';
+import { statsRowFilter } from './stats-query.js';
 
 /** One output row: `bucket_key` null for the window; `rank` null for the count of every present value. */
 export interface TopValuesRow {
@@ -41,13 +42,7 @@ export function buildTopValuesSql(checked: CheckedStatsRequest): SqlStatement | 
   const { window } = checked;
   // The zone as Intl resolved it, as stats-query.ts binds it: PostgreSQL reads some bare names differently.
   const { params, bind } = boundParams([checked.projectId, pgInstant(window.startMs), pgInstant(window.endMs), window.sqlTimeZone, window.granularity]);
-  const where = ['project_id = $1', 'created_at >= $2::timestamptz', 'created_at < $3::timestamptz'];
-  if (checked.feedbackType !== null) where.push(`feedback_type = ${bind(checked.feedbackType, 'text')}`);
-  if (checked.triggerRef !== null) {
-    where.push(checked.triggerRef.prefix
-      ? `starts_with(trigger_ref, ${bind(checked.triggerRef.value, 'text')})`
-      : `trigger_ref = ${bind(checked.triggerRef.value, 'text')}`);
-  }
+  const where = statsRowFilter(checked, bind);
   const bucketKey = bucketKeySql(
     { startMs: window.startMs, endMs: window.endMs, timeZone: window.sqlTimeZone, timeZoneParam: '$4::text', granularityParam: '$5::float8' },
     bind,
