@@ -134,6 +134,9 @@ export async function markRebuiltCompacted(runner: SqlRunner): Promise<number> {
     const dup = await runner.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} GROUP BY ${keys} HAVING count(*) > 1) AS d`);
     const n = Number(dup[0]?.['n'] ?? 0);
     if (n > 0) throw new Error(`${table}: ${n} key(s) with several rows; not in the state a rebuild leaves`);
+    // Fresh rows (level 0) are the compactor's to spread: marked compacted, they would stay fresh.
+    const fresh = await runner.query(`SELECT count(*)::int AS n FROM ${table} WHERE level = 0`);
+    if (Number(fresh[0]?.['n'] ?? 0) > 0) throw new Error(`${table}: fresh rows left; not in the state a rebuild leaves`);
     const rows = await runner.query(`WITH m AS (UPDATE ${table} SET compacted = true WHERE NOT compacted RETURNING 1) SELECT count(*)::int AS n FROM m`);
     marked += Number(rows[0]?.['n'] ?? 0);
   }

@@ -56,7 +56,12 @@ describe.each(testEngines())('rollups commands on $name', (engine) => {
   it('verify exits 1 naming a wrong roll-up; rebuild repairs it', async () => {
     const db = await storage.open();
     try {
-      await db.query("UPDATE feedback_stats_rollup SET row_count = row_count + 2 WHERE project_id = $1 AND level = 86400", [PROJECT]);
+      // One row that counts toward the day: a fresh one until the compactor spread it, else the day's.
+      await db.query(
+        `UPDATE feedback_stats_rollup SET row_count = row_count + 2
+         WHERE ctid = (SELECT ctid FROM feedback_stats_rollup WHERE project_id = $1 AND level IN (0, 86400) AND feedback_type = 'wandb.runnable.judge' LIMIT 1)`,
+        [PROJECT],
+      );
     } finally {
       await db.close();
     }

@@ -1,5 +1,5 @@
 // The roll-up read path against the raw read path: random datasets (rows around DST changes,
-// rows rolled up, not yet rolled up, and past the leaf bounds), random stats requests (zones with
+// rows rolled up, not yet rolled up, and past the leaf bounds; fresh roll-up rows and compacted ones), random stats requests (zones with
 // DST, 30- and 45-minute offsets, ragged windows, every filter and metric kind, percentiles) and
 // random aggregate requests (every filter and group_by, bucketed or not; a third of them shaped for
 // the narrow scorer × status roll-up), each answered both
@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import type { AggregationType, FeedbackAggregateReq, FeedbackCreateReq, FeedbackMetricSpec, FeedbackStatsReq, GroupByDimension, SpanStatusCode, SpanType } from '@feedback/api-types';
 import { ApiError, checkAggregateRequest, checkCreateRequest, checkStatsRequest } from '@feedback/semantics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compactProject } from '../src/rollups/compactor.js';
 import { planAggregate } from '../src/rollups/plan-aggregate.js';
 import { planStats } from '../src/rollups/plan-stats.js';
 import { aggregateAnswer } from '../src/routes/aggregate.js';
@@ -92,10 +93,18 @@ function createBody(project: string, t: RowTemplate, index: number): FeedbackCre
 }
 
 // Batches of rows, each written with its roll-up deltas or without (as with FEEDBACK_ROLLUPS=off
-// or before the backfill: read raw until rolled up).
+// or before the backfill: read raw until rolled up), and sometimes compacted after it: the
+// reads then add compacted rows at each level and the fresh rows written later.
 const datasetArb = fc.record({
   anchor: fc.constantFrom(...ANCHORS),
-  batches: fc.array(fc.record({ rolledUp: fc.oneof({ weight: 2, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }), rows: fc.array(rowArb, { minLength: 5, maxLength: 30 }) }), { minLength: 1, maxLength: 3 }),
+  batches: fc.array(
+    fc.record({
+      rolledUp: fc.oneof({ weight: 2, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+      compactAfter: fc.boolean(),
+      rows: fc.array(rowArb, { minLength: 5, maxLength: 30 }),
+    }),
+    { minLength: 1, maxLength: 3 },
+  ),
 });
 type Dataset = typeof datasetArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -104,6 +113,7 @@ async function seed(db: Db, project: string, d: Dataset): Promise<void> {
   for (const batch of d.batches) {
     const rows = batch.rows.map((t) => toInsertRow(checkCreateRequest(createBody(project, t, index++), 'alice'), randomUUID(), d.anchor + t.offsetMs));
     await insertFeedback(db, rows, { rollups: batch.rolledUp });
+    if (batch.compactAfter) await compactProject(db, project);
   }
 }
 

@@ -18,7 +18,8 @@ import { insertFeedback } from '../src/sql/feedback-store.js';
 import type { Queryable } from '../src/storage/db.js';
 import { migrate } from '../src/storage/migrate.js';
 import { testEngines, useTestDatabase } from './support/engines.js';
-import { expectAllRolledUp, expectRollupsExact, rolledUpCounts } from './support/rollup-checks.js';
+import { expectAllRolledUp, expectRollupsExact, freshRowCount, rolledUpCounts } from './support/rollup-checks.js';
+import { ROLLUP_TABLES, spreadFreshSql, tableColumns } from '../src/rollups/rollup-tables.js';
 
 const T0 = Date.parse('2024-03-10T00:00:00Z');
 
@@ -47,14 +48,14 @@ async function rollupRowCount(db: Queryable, project: string): Promise<number> {
   return res.rows[0]?.n ?? 0;
 }
 
-/** Keys of the aggregate roll-up that still have more than one row. */
-async function keysWithSeveralRows(db: Queryable, project: string): Promise<number> {
+/** Keys of the aggregate roll-up that still have more than one row (at one level, if given). */
+async function keysWithSeveralRows(db: Queryable, project: string, level?: number): Promise<number> {
   const res = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM (
-       SELECT 1 FROM feedback_aggregate_rollup WHERE project_id = $1
+       SELECT 1 FROM feedback_aggregate_rollup WHERE project_id = $1 AND ($2::int IS NULL OR level = $2::int)
        GROUP BY level, cell_start, feedback_type, scorer_id, monitor_id, span_type, span_agent_name, span_agent_version, span_status_code
        HAVING count(*) > 1) AS k`,
-    [project],
+    [project, level ?? null],
   );
   return res.rows[0]?.n ?? 0;
 }
@@ -69,19 +70,26 @@ describe.each(testEngines())('roll-up maintenance on $name', (engine) => {
     const all = rows(project, 120, 60_000);
     for (let i = 0; i < 12; i++) await insertFeedback(db, all.filter((_, k) => k % 12 === i), { rollups: true });
     await expectRollupsExact(db, project);
-    expect(await keysWithSeveralRows(db, project)).toBeGreaterThan(0);
+    // Writes leave fresh rows only (one level, not three): the compactor spreads them.
     const before = await rollupRowCount(db, project);
+    expect(await freshRowCount(db, project)).toBe(before);
+    expect(await keysWithSeveralRows(db, project, 0)).toBeGreaterThan(0);
     const stats = await compactRollups(db);
     expect(stats.deleted).toBeGreaterThanOrEqual(before);
     const after = await rollupRowCount(db, project);
     expect(after).toBeLessThan(before);
+    expect(await freshRowCount(db, project)).toBe(0);
     expect(await keysWithSeveralRows(db, project)).toBe(0);
     await expectRollupsExact(db, project);
     await expectAllRolledUp(db, project);
     // Nothing left to merge; more writes, then compaction again, still exact.
     expect((await compactRollups(db)).deleted).toBe(0);
+    // More writes into cells already compacted (the hour and day merge their fresh rows).
     await insertFeedback(db, rows(project, 30, 60_000, T0 + 3_600_000), { rollups: true });
+    await expectRollupsExact(db, project);
     await compactRollups(db);
+    expect(await freshRowCount(db, project)).toBe(0);
+    expect(await keysWithSeveralRows(db, project)).toBe(0);
     await expectRollupsExact(db, project);
     await expectAllRolledUp(db, project);
   }, 60_000);
@@ -124,9 +132,16 @@ describe.each(testEngines())('roll-up maintenance on $name', (engine) => {
     await insertFeedback(db, all.slice(0, 60), { rollups: true });
     await compactRollups(db);
     for (let i = 0; i < 3; i++) await insertFeedback(db, all.slice(60 + i * 10, 70 + i * 10), { rollups: true });
-    // Back to the state before 009 (its table gone), then migrate again.
+    // Back to the state before 009 (its table gone) and 010 (no fresh rows: writes then put their
+    // deltas at the three levels), then migrate again.
+    expect(await freshRowCount(db, project)).toBeGreaterThan(0);
+    for (const t of ROLLUP_TABLES) {
+      const columns = tableColumns(t).join(', ');
+      await db.exec(`INSERT INTO ${t.name} (${columns}) ${spreadFreshSql(t, `(SELECT * FROM ${t.name} WHERE level = 0)`)}`);
+      await db.exec(`DELETE FROM ${t.name} WHERE level = 0`);
+    }
     await db.exec('DROP TABLE feedback_aggregate_scorer_rollup');
-    await db.query('DELETE FROM schema_migrations WHERE version = 9');
+    await db.query('DELETE FROM schema_migrations WHERE version IN (9, 10)');
     await migrate(db);
     const filled = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM feedback_aggregate_scorer_rollup WHERE project_id = $1', [project]);
     expect(filled.rows[0]?.n).toBeGreaterThan(0);

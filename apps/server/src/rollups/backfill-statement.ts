@@ -5,7 +5,7 @@
 // counted once, however many backfills run and whenever the process stops: the flag is the
 // progress. The rows written meanwhile by the write path carry their flag already.
 // $1 batch size; $2 the project (only with `perProject`).
-import { deltaInsertCteSql } from './delta-insert.js';
+import { freshDeltaInsertSql } from './delta-insert.js';
 import { ROLLUP_TABLES, SOURCE_COLUMNS } from './rollup-tables.js';
 
 export function backfillSql(perProject: boolean): string {
@@ -24,6 +24,6 @@ export function backfillSql(perProject: boolean): string {
       RETURNING f.id, f.rolled_up, ${SOURCE_COLUMNS.map((c) => `f.${c}`).join(', ')}, p.leaves
     ),
     rolled AS (SELECT * FROM upd WHERE rolled_up)${ROLLUP_TABLES.map((t, i) => `,
-    d${i} AS (${deltaInsertCteSql(t, 'rolled')})`).join('')}
+    d${i} AS (${freshDeltaInsertSql(t, 'rolled')})`).join('')}
     SELECT count(*)::int AS n FROM upd`;
 }

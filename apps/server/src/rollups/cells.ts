@@ -1,8 +1,17 @@
 // The roll-up grain: UTC-aligned cells of 900 s (every current zone offset is a multiple of
-// 15 minutes), 3600 s and 86400 s. A row counted in the roll-ups is counted once at each level.
+// 15 minutes), 3600 s and 86400 s. A row counted in the roll-ups is counted once at each level:
+// either in that level's rows or, until the compactor merges it into them, in a fresh row.
 
 export const ROLLUP_LEVELS = [900, 3600, 86400] as const;
 export type RollupLevel = (typeof ROLLUP_LEVELS)[number];
+
+/**
+ * The `level` of a fresh row: a 15-minute delta written at ingest (cell_start is its quarter)
+ * and not yet merged into the three levels. It counts toward the cell of every level that holds
+ * its quarter, so a reader of any cell adds the fresh rows inside it (migration 010). Writing one
+ * level instead of three is most of what a write saves; the compactor writes the hours and days.
+ */
+export const FRESH_LEVEL = 0;
 
 export const DAY_MS = 86_400_000;
 

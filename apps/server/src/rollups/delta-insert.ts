@@ -1,6 +1,6 @@
-// `INSERT INTO <roll-up table> …` of the rows aggregated from a source relation: the fragment
+// `INSERT INTO <roll-up table> …` of the rows aggregated from a source relation: the fragments
 // every writer (create, batch create, import, replace, backfill, rebuild) uses per table.
-import type { RollupLevel } from './cells.js';
+import { FRESH_LEVEL, type RollupLevel } from './cells.js';
 import { tableColumns, type RollupTable } from './rollup-tables.js';
 
 /** At `levels` (default all three), each level aggregated from the source rows. */
@@ -9,20 +9,16 @@ export function deltaInsertSql(table: RollupTable, src: string, levels?: readonl
 }
 
 /**
- * All three levels, as a data-modifying CTE's body: the source rows aggregated once, into 15-minute
- * cells, and the hours and days merged from those (exact: a merge of cells is what aggregating
- * their rows gives). The grouping of the raw rows — the costly part, one input row per row and
- * leaf — then runs once instead of once per level.
+ * Fresh rows (cells.ts, FRESH_LEVEL): the source rows aggregated into their 15-minute cells only,
+ * for the write path and the backfill. The hours and days are the compactor's to write, merged
+ * from many writes' fresh rows at once: each write then inserts a third of the rows (on the
+ * benchmark's data a batch's rows fall into as many hour and day cells as quarter cells) and
+ * skips the merges of the aggregate maps, the costliest part of its grouping.
  */
-export function deltaInsertCteSql(table: RollupTable, src: string): string {
+export function freshDeltaInsertSql(table: RollupTable, src: string): string {
   const columns = tableColumns(table);
-  const list = columns.join(', ');
-  const at = (level: 3600 | 86400) =>
-    `(SELECT ${columns.map((c) => (c === 'level' ? `${level} AS level` : c === 'cell_start' ? `date_bin(interval '${level} seconds', cell_start, timestamptz 'epoch') AS cell_start` : c)).join(', ')} FROM quarters)`;
+  const fresh = columns.map((c) => (c === 'level' ? `${FRESH_LEVEL} AS level` : c)).join(', ');
   return `
-    WITH quarters AS MATERIALIZED (${table.fromRows(src, [900])})
-    INSERT INTO ${table.name} (${list})
-    SELECT ${list} FROM quarters
-    UNION ALL SELECT ${list} FROM (${table.merged(at(3600))}) AS h
-    UNION ALL SELECT ${list} FROM (${table.merged(at(86400))}) AS d`;
+    INSERT INTO ${table.name} (${columns.join(', ')})
+    SELECT ${fresh} FROM (${table.fromRows(src, [900])}) AS quarters`;
 }

@@ -12,7 +12,7 @@
 // as every caller already ensures: the deltas are joined back to $2 by that key.
 import { FEEDBACK_COLUMNS } from '../sql/feedback-row.js';
 import { COVERED_EXPR } from '../sql/project-rows.js';
-import { deltaInsertCteSql } from './delta-insert.js';
+import { freshDeltaInsertSql } from './delta-insert.js';
 import { ROLLUP_TABLES, SOURCE_COLUMNS } from './rollup-tables.js';
 
 const COLUMN_LIST = FEEDBACK_COLUMNS.map(([name]) => name).join(', ');
@@ -39,5 +39,5 @@ export const INSERT_WITH_ROLLUPS_SQL = `
   rolled AS (
     SELECT ins.*, given.leaves FROM ins JOIN given USING (project_id, id) WHERE ins.rolled_up
   )${ROLLUP_TABLES.map((t, i) => `,
-  d${i} AS (${deltaInsertCteSql(t, 'rolled')})`).join('')}
+  d${i} AS (${freshDeltaInsertSql(t, 'rolled')})`).join('')}
   SELECT project_id, id FROM ins`;

@@ -20,6 +20,7 @@ import { projectRows } from '../sql/project-rows.js';
 import { bucketKeySql } from '../sql/stats-bucket-key.js';
 import { metricColumn, metricValueSql, needsExactSum, type StatsQuery } from '../sql/stats-query.js';
 import { boundParams, type Bind, type SqlStatement } from '../sql/statement.js';
+import { FRESH_LEVEL } from './cells.js';
 import type { RollupPlan } from './plan-cells.js';
 
 /** The partial columns a rolled-up metric carries, per value type. */
@@ -103,14 +104,15 @@ function statsFilters(q: StatsQuery, bind: Bind): { raw: (alias: string) => stri
 
 /**
  * `FROM cells AS c` joined to the rows of `table` (aliased `alias`, with `columns` and `where` on
- * it) in each cell range: one index range scan per range, on (project_id, level, cell_start).
+ * it) in each cell range: the range's level and the fresh rows inside it (cells.ts, FRESH_LEVEL),
+ * two index range scans per range on (project_id, level, cell_start).
  * OFFSET 0 keeps the subquery from being flattened, which would let the planner hash-join every
  * roll-up row of the project against the ranges instead.
  */
 export function rollupRowsInCells(table: string, alias: string, columns: string, where: readonly string[]): string {
   return `cells AS c CROSS JOIN LATERAL (
         SELECT ${columns} FROM ${table} AS ${alias}
-        WHERE ${alias}.project_id = $1 AND ${alias}.level = c.level AND ${alias}.cell_start >= c.from_ts AND ${alias}.cell_start < c.to_ts
+        WHERE ${alias}.project_id = $1 AND ${alias}.level = ANY (ARRAY[c.level, ${FRESH_LEVEL}]) AND ${alias}.cell_start >= c.from_ts AND ${alias}.cell_start < c.to_ts
           ${where.map((w) => `AND ${w}`).join(' ')}
         OFFSET 0) AS ${alias}`;
 }

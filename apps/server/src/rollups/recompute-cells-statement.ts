@@ -1,14 +1,19 @@
 // After rolled-up rows were deleted (purge, replace): the roll-ups of the 15-minute cells they
 // were in, recomputed level by level so that no statement reads more than those cells' raw rows:
-//   - 900 s: the cells' rows deleted and re-aggregated from the raw rows left (rolled_up = true);
+//   - 900 s: the cells' rows, fresh ones included, deleted and re-aggregated from the raw rows
+//     left (rolled_up = true);
 //   - 3600 s, then 86400 s: the enclosing cells' rows deleted and rebuilt by merging the level
 //     below inside them (a day is the merge of its hours, an hour of its quarters: exact).
+// A cell counts its level's rows plus the fresh rows inside it (cells.ts, FRESH_LEVEL), at every
+// level alike, so merging the level below without its fresh rows keeps that sum exact: the fresh
+// rows left in the other quarters stay counted at the hour and the day through themselves.
 // Each is ONE statement (delete and rebuild in one snapshot), run in this order in the caller's
 // transaction under the project's roll-up lock. Writers that commit in between are counted
-// right: a write adds its deltas at all three levels at once, so merging the level below at any
-// later snapshot includes it exactly once, and a statement never deletes a delta it cannot see.
+// right: a write adds only fresh rows, which no statement here deletes unless it can see them
+// (and then recounts their raw rows).
 //
 // $1 project, $2 the 15-minute cell starts (timestamptz[], repeats allowed).
+import { FRESH_LEVEL } from './cells.js';
 import { deltaInsertSql } from './delta-insert.js';
 import { SOURCE_COLUMNS, tableColumns, type RollupTable } from './rollup-tables.js';
 
@@ -19,7 +24,7 @@ export function recomputeQuartersSql(table: RollupTable): string {
     WITH cells AS (SELECT DISTINCT c AS lo FROM unnest($2::timestamptz[]) AS c),
     gone AS (
       DELETE FROM ${table.name} AS r USING cells AS g
-      WHERE r.project_id = $1::text AND r.level = 900 AND r.cell_start = g.lo
+      WHERE r.project_id = $1::text AND r.level IN (${FRESH_LEVEL}, 900) AND r.cell_start = g.lo
     ),
     src AS (
       SELECT ${SOURCE_COLUMNS.map((c) => `f.${c}`).join(', ')}${leaves}

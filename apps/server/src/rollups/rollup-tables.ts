@@ -6,7 +6,7 @@
 // `fromRows(src)` reads a relation `src` with the columns of RollupSource; `merged(rel)` reads
 // rows of the table itself (deltas). Both produce the table's columns, in TABLE_COLUMNS order,
 // without `compacted`.
-import { cellStartSql, levelsSql, ROLLUP_LEVELS, type RollupLevel } from './cells.js';
+import { cellStartSql, FRESH_LEVEL, levelsSql, ROLLUP_LEVELS, type RollupLevel } from './cells.js';
 
 /** The columns a roll-up source relation has (raw rows, plus `leaves` for the leaf table). */
 export const SOURCE_COLUMNS = [
@@ -171,4 +171,20 @@ export const ROLLUP_TABLES: readonly RollupTable[] = [STATS_TABLE, LEAF_TABLE, A
 /** The table's columns written by an insert (key, then values; `compacted` left to its default or set by the caller). */
 export function tableColumns(t: RollupTable): string[] {
   return [...keyOf(t), ...t.values];
+}
+
+/**
+ * The rows of `rel` (the table's columns) at each level: a fresh row (cells.ts, FRESH_LEVEL) in
+ * its quarter, hour and day, any other row where it is. What the rows count per cell; `rel` is
+ * read once.
+ */
+export function spreadFreshSql(t: RollupTable, rel: string): string {
+  const columns = tableColumns(t).map((c) => {
+    if (c === 'level') return `CASE WHEN s.level = ${FRESH_LEVEL} THEN lv.level ELSE s.level END AS level`;
+    if (c === 'cell_start') return `CASE WHEN s.level = ${FRESH_LEVEL} THEN ${cellStartSql('s.cell_start')} ELSE s.cell_start END AS cell_start`;
+    return `s.${c}`;
+  });
+  // A fresh row joins the three levels; any other row one of them (the first), to stay one row.
+  return `SELECT ${columns.join(', ')} FROM ${rel} AS s
+    JOIN ${levelsSql()} ON s.level = ${FRESH_LEVEL} OR lv.level = ${ROLLUP_LEVELS[0]}`;
 }

@@ -1,8 +1,8 @@
 // One roll-up table of a project checked against its raw rows, in one statement: the rows the
 // raw rows give (rolled_up = true; the table's fromRows) beside the table's rows merged per key
-// (merged), compared as JSON (numbers by value, so 1.50 = 1.5), every key on either side.
+// (merged; fresh rows spread to the three levels they count at), compared as JSON (numbers by value, so 1.50 = 1.5), every key on either side.
 // $1 project, $2 how many differences to return at most.
-import { SOURCE_COLUMNS, tableColumns, type RollupTable } from './rollup-tables.js';
+import { SOURCE_COLUMNS, spreadFreshSql, type RollupTable } from './rollup-tables.js';
 
 export interface RollupDifference {
   /** [level, cell_start, …dimensions] */
@@ -27,7 +27,7 @@ export function verifySql(table: RollupTable): string {
     expected AS (SELECT ${key} AS k, ${values} AS v FROM (${table.fromRows('src')}) AS e),
     actual AS (
       SELECT ${key} AS k, ${values} AS v
-      FROM (${table.merged(`(SELECT ${tableColumns(table).join(', ')} FROM ${table.name} WHERE project_id = $1::text)`)}) AS a
+      FROM (${table.merged(`(${spreadFreshSql(table, `(SELECT * FROM ${table.name} WHERE project_id = $1::text)`)})`)}) AS a
     )
     SELECT k AS key, e.v AS expected, a.v AS actual
     FROM expected AS e FULL JOIN actual AS a USING (k)

@@ -11,10 +11,15 @@ export async function expectRollupsExact(db: Queryable, projectId: string): Prom
   expect(result.flagMismatches).toEqual([]);
 }
 
-/** Rows the roll-ups count at each level, and rows flagged rolled up. */
+/**
+ * Rows the roll-ups count at each level (the level's own rows plus the fresh rows inside its
+ * cells, as a reader adds them), and rows flagged rolled up.
+ */
 export async function rolledUpCounts(db: Queryable, projectId: string): Promise<{ byLevel: Record<string, number>; flagged: number; raw: number }> {
   const levels = await db.query<{ level: number; n: number }>(
-    'SELECT level, sum(row_count)::int AS n FROM feedback_stats_rollup WHERE project_id = $1 GROUP BY level ORDER BY level',
+    `SELECT lv.level, sum(r.row_count)::int AS n
+     FROM feedback_stats_rollup AS r JOIN (VALUES (900), (3600), (86400)) AS lv(level) ON r.level IN (lv.level, 0)
+     WHERE r.project_id = $1 GROUP BY lv.level ORDER BY lv.level`,
     [projectId],
   );
   const flags = await db.query<{ flagged: number; raw: number }>(
@@ -33,4 +38,16 @@ export async function expectAllRolledUp(db: Queryable, projectId: string): Promi
   const c = await rolledUpCounts(db, projectId);
   expect(c.flagged).toBe(c.raw);
   expect(c.byLevel).toEqual(c.raw === 0 ? {} : { 900: c.raw, 3600: c.raw, 86400: c.raw });
+}
+
+/** Rows still fresh (written at ingest, not yet spread to the levels by the compactor), in all four tables. */
+export async function freshRowCount(db: Queryable, projectId: string): Promise<number> {
+  const res = await db.query<{ n: number }>(
+    `SELECT ((SELECT count(*) FROM feedback_stats_rollup WHERE project_id = $1 AND level = 0)
+            + (SELECT count(*) FROM feedback_stats_rollup_leaf WHERE project_id = $1 AND level = 0)
+            + (SELECT count(*) FROM feedback_aggregate_rollup WHERE project_id = $1 AND level = 0)
+            + (SELECT count(*) FROM feedback_aggregate_scorer_rollup WHERE project_id = $1 AND level = 0))::int AS n`,
+    [projectId],
+  );
+  return res.rows[0]?.n ?? 0;
 }
