@@ -4,6 +4,7 @@
 // the lock purge and replace take for their recompute.
 import type { Db } from '../storage/db.js';
 import { CELLS_TO_COMPACT_SQL, compactSql, PROJECTS_WITH_DELTAS_SQL } from './compact-statement.js';
+import { FRESH_LEVEL } from './cells.js';
 import { tryLockProjectRollups } from './project-lock.js';
 import { ROLLUP_TABLES, STATS_TABLE } from './rollup-tables.js';
 
@@ -22,16 +23,18 @@ export interface CompactionStats {
 async function compactProjectStep(db: Db, projectId: string, stats: CompactionStats): Promise<{ locked: boolean; more: boolean }> {
   return db.transaction(async (tx) => {
     if (!(await tryLockProjectRollups(tx, projectId))) return { locked: false, more: false };
-    const cells = (await tx.query<{ level: number; cell_start: Date }>(CELLS_TO_COMPACT_SQL, [projectId, CELLS_PER_STEP])).rows;
+    const cells = (await tx.query<{ level: number; cell_start: Date; dirty: boolean }>(CELLS_TO_COMPACT_SQL, [projectId, CELLS_PER_STEP])).rows;
     if (cells.length === 0) return { locked: true, more: false };
-    const params = [projectId, cells.map((c) => c.level), cells.map((c) => c.cell_start)];
+    const targets = cells.filter((c) => c.level !== FRESH_LEVEL);
+    const fresh = cells.filter((c) => c.level === FRESH_LEVEL).map((c) => c.cell_start);
+    const params = [projectId, targets.map((c) => c.level), targets.map((c) => c.cell_start), fresh];
     // The stats table first (compact-statement.ts says why).
     for (const table of [STATS_TABLE, ...ROLLUP_TABLES.filter((t) => t !== STATS_TABLE)]) {
       const row = (await tx.query<{ deleted: number; written: number }>(compactSql(table), params)).rows[0];
       stats.deleted += row?.deleted ?? 0;
       stats.written += row?.written ?? 0;
     }
-    return { locked: true, more: cells.length >= CELLS_PER_STEP };
+    return { locked: true, more: cells.filter((c) => c.dirty).length >= CELLS_PER_STEP };
   });
 }
 

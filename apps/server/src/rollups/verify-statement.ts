@@ -1,6 +1,7 @@
 // One roll-up table of a project checked against its raw rows, in one statement: the rows the
 // raw rows give (rolled_up = true; the table's fromRows) beside the table's rows merged per key
-// (merged; fresh rows spread to the three levels they count at), compared as JSON (numbers by value, so 1.50 = 1.5), every key on either side.
+// (merged; fresh rows spread to the three levels they count at), compared as JSON (numbers by
+// value, so 1.50 = 1.5), every key on either side.
 // $1 project, $2 how many differences to return at most.
 import { SOURCE_COLUMNS, spreadFreshSql, type RollupTable } from './rollup-tables.js';
 
