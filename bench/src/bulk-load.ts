@@ -17,7 +17,7 @@
 import type { GeneratedDataset } from './generate.js';
 import { loadPostgres, type LoadResult } from './load.js';
 import { databaseUrl, recreateDatabase, withDatabase } from './pg-admin.js';
-import { markRebuiltCompacted, ROLLUP_TABLES } from './rollup-counts.js';
+import { expectRebuiltCompacted, ROLLUP_TABLES } from './rollup-counts.js';
 import { runServerCli } from './server-cli.js';
 import { postgresRunner } from './sql-runner.js';
 
@@ -118,7 +118,7 @@ export async function bulkLoadPostgres(args: {
   for (const p of args.rebuildProjects ?? args.rollupProjects) rollupSeconds += await cli(['rollups', 'rebuild', '--project', p], url, args.log);
   const runner = await postgresRunner(url);
   try {
-    args.log(`    ${await markRebuiltCompacted(runner)} rebuilt roll-up rows marked compacted`);
+    args.log(`    ${await expectRebuiltCompacted(runner)} roll-up rows, one per key, all compacted`);
     for (const t of ROLLUP_TABLES) await runner.exec(`VACUUM ANALYZE ${t}`);
     await runner.exec('VACUUM ANALYZE feedback');
   } finally {

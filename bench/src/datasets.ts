@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { bulkLoadPostgres } from './bulk-load.js';
 import { replicateDatabase } from './replicate.js';
-import { markRebuiltCompacted } from './rollup-counts.js';
+import { expectRebuiltCompacted } from './rollup-counts.js';
 import { PROJECT_COUNT, projectId, SIZES, type SizeName } from './dataset.js';
 import { generateDataset, type GeneratedDataset } from './generate.js';
 import { loadPglite, loadPostgres, type LoadResult } from './load.js';
@@ -103,7 +103,7 @@ export async function pgliteDataset(
         if (r.code !== 0) throw new Error(`rollups rebuild --project ${p} on PGlite exited with ${r.code}:\n${r.output}`);
       }
       const runner = await pgliteRunner(dataDir);
-      if (rollupProjects !== undefined) await markRebuiltCompacted(runner);
+      if (rollupProjects !== undefined) await expectRebuiltCompacted(runner);
       await runner.exec('VACUUM ANALYZE');
       await runner.close();
     }, rollupProjects === undefined ? {} : { FEEDBACK_ROLLUPS: 'off' });

@@ -12,6 +12,7 @@ import { compactRollups } from '../src/rollups/compactor.js';
 import { startRollupJobs } from '../src/rollups/rollup-jobs.js';
 import { purgeWithRollups } from '../src/rollups/purge-with-rollups.js';
 import { rebuildRollups } from '../src/rollups/rebuild.js';
+import { ROLLUP_TABLES, spreadFreshSql, tableColumns } from '../src/rollups/rollup-tables.js';
 import { verifyRollups } from '../src/rollups/verify.js';
 import { toInsertRow, type FeedbackInsertRow } from '../src/sql/feedback-row.js';
 import { insertFeedback } from '../src/sql/feedback-store.js';
@@ -19,7 +20,6 @@ import type { Queryable } from '../src/storage/db.js';
 import { migrate } from '../src/storage/migrate.js';
 import { testEngines, useTestDatabase } from './support/engines.js';
 import { expectAllRolledUp, expectRollupsExact, freshRowCount, rolledUpCounts } from './support/rollup-checks.js';
-import { ROLLUP_TABLES, spreadFreshSql, tableColumns } from '../src/rollups/rollup-tables.js';
 
 const T0 = Date.parse('2024-03-10T00:00:00Z');
 
@@ -167,6 +167,11 @@ describe.each(testEngines())('roll-up maintenance on $name', (engine) => {
     await rebuildRollups(db, project);
     await expectRollupsExact(db, project);
     await expectAllRolledUp(db, project);
+    // One row per key, written compacted: nothing fresh, nothing for the compactor to merge.
+    expect(await freshRowCount(db, project)).toBe(0);
+    expect(await keysWithSeveralRows(db, project)).toBe(0);
+    const left = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM feedback_stats_rollup WHERE project_id = $1 AND NOT compacted', [project]);
+    expect(left.rows[0]?.n).toBe(0);
   }, 60_000);
 
   it('writes, purges, backfills and compactions running at once leave the roll-ups exact', async () => {

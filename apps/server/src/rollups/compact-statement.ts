@@ -33,7 +33,8 @@ export const CELLS_TO_COMPACT_SQL = `
 /**
  * $1 project; $2 levels (int[]) and $3 cell starts (timestamptz[]), pairwise: the target cells;
  * $4 the fresh quarters (timestamptz[]). Both lists are bound arrays, probed through the index
- * (a join against a CTE of them was planned as a scan of every roll-up row of the project).
+ * (a join against a CTE of them was planned as a nested loop testing every fresh row against
+ * every cell: 6 s for a 5,000-row project's quarters, now 1 s).
  */
 export function compactSql(table: RollupTable): string {
   const columns = tableColumns(table).join(', ');

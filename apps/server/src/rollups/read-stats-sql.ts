@@ -110,10 +110,12 @@ function statsFilters(q: StatsQuery, bind: Bind): { raw: (alias: string) => stri
  * roll-up row of the project against the ranges instead.
  */
 export function rollupRowsInCells(table: string, alias: string, columns: string, where: readonly string[]): string {
-  return `cells AS c CROSS JOIN LATERAL (
+  const rows = (level: string): string => `
         SELECT ${columns} FROM ${table} AS ${alias}
-        WHERE ${alias}.project_id = $1 AND ${alias}.level = ANY (ARRAY[c.level, ${FRESH_LEVEL}]) AND ${alias}.cell_start >= c.from_ts AND ${alias}.cell_start < c.to_ts
-          ${where.map((w) => `AND ${w}`).join(' ')}
+        WHERE ${alias}.project_id = $1 AND ${alias}.level = ${level} AND ${alias}.cell_start >= c.from_ts AND ${alias}.cell_start < c.to_ts
+          ${where.map((w) => `AND ${w}`).join(' ')}`;
+  return `cells AS c CROSS JOIN LATERAL (${rows('c.level')}
+        UNION ALL${rows(String(FRESH_LEVEL))}
         OFFSET 0) AS ${alias}`;
 }
 

@@ -2,11 +2,12 @@
 // statement: the rows of those days are deleted and re-aggregated from the raw rows that are
 // rolled up (rolled_up = true), both in the statement's one snapshot. A delta written by a
 // transaction that commits meanwhile is neither deleted nor counted from raw, so it stays and
-// adds its rows once. Run under the project's roll-up lock (project-lock.ts).
+// adds its rows once. The rows written are one per key, so they are written compacted. Run under
+// the project's roll-up lock (project-lock.ts).
 //
 // $1 project; $2, $3: starts and ends of disjoint, day-aligned ranges (±infinity allowed). Every
 // cell of every level whose start lies in a range lies wholly inside it.
-import { deltaInsertSql } from './delta-insert.js';
+import { recountInsertSql } from './delta-insert.js';
 import { SOURCE_COLUMNS, type RollupTable } from './rollup-tables.js';
 
 export function rebuildSql(table: RollupTable): string {
@@ -22,5 +23,5 @@ export function rebuildSql(table: RollupTable): string {
       FROM ranges AS g JOIN feedback AS f ON f.project_id = $1::text AND f.created_at >= g.lo AND f.created_at < g.hi
       WHERE f.rolled_up
     )
-    ${deltaInsertSql(table, 'src')}`;
+    ${recountInsertSql(table, 'src')}`;
 }

@@ -4,6 +4,7 @@
 //     left (rolled_up = true);
 //   - 3600 s, then 86400 s: the enclosing cells' rows deleted and rebuilt by merging the level
 //     below inside them (a day is the merge of its hours, an hour of its quarters: exact).
+// Every level is left one row per key, written compacted: the compactor has nothing to merge.
 // A cell counts its level's rows plus the fresh rows inside it (cells.ts, FRESH_LEVEL), at every
 // level alike, so merging the level below without its fresh rows keeps that sum exact: the fresh
 // rows left in the other quarters stay counted at the hour and the day through themselves.
@@ -14,7 +15,7 @@
 //
 // $1 project, $2 the 15-minute cell starts (timestamptz[], repeats allowed).
 import { FRESH_LEVEL } from './cells.js';
-import { deltaInsertSql } from './delta-insert.js';
+import { recountInsertSql } from './delta-insert.js';
 import { SOURCE_COLUMNS, tableColumns, type RollupTable } from './rollup-tables.js';
 
 /** Level 900 from the raw rows of the cells. */
@@ -32,7 +33,7 @@ export function recomputeQuartersSql(table: RollupTable): string {
         ON f.project_id = $1::text AND f.created_at >= g.lo AND f.created_at < g.lo + interval '900 seconds'
       WHERE f.rolled_up
     )
-    ${deltaInsertSql(table, 'src', [900])}`;
+    ${recountInsertSql(table, 'src', [900])}`;
 }
 
 /** Level `level` (3600 or 86400) of the cells enclosing the quarters, merged from level `below`. */
@@ -47,10 +48,10 @@ export function recomputeUpperSql(table: RollupTable, level: 3600 | 86400, below
       DELETE FROM ${table.name} AS r USING cells AS g
       WHERE r.project_id = $1::text AND r.level = ${level} AND r.cell_start = g.lo
     )
-    INSERT INTO ${table.name} (${tableColumns(table).join(', ')})
-    ${table.merged(`(
+    INSERT INTO ${table.name} (${tableColumns(table).join(', ')}, compacted)
+    SELECT *, true FROM (${table.merged(`(
       SELECT r.project_id, ${level}::int AS level, g.lo AS cell_start, ${dims}, ${values}
       FROM cells AS g JOIN ${table.name} AS r
         ON r.project_id = $1::text AND r.level = ${below} AND r.cell_start >= g.lo AND r.cell_start < g.lo + interval '${level} seconds'
-    )`)}`;
+    )`)}) AS merged`;
 }
