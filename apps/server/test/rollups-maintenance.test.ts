@@ -146,6 +146,15 @@ describe.each(testEngines())('roll-up maintenance on $name', (engine) => {
     const filled = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM feedback_aggregate_scorer_rollup WHERE project_id = $1', [project]);
     expect(filled.rows[0]?.n).toBeGreaterThan(0);
     await expectRollupsExact(db, project);
+    // The deltas written before 010 (at the three levels) and fresh ones written after it: the
+    // compactor merges both kinds.
+    await insertFeedback(db, rows(project, 10, 45_000, T0 + 30 * 60_000), { rollups: true });
+    expect(await freshRowCount(db, project)).toBeGreaterThan(0);
+    await compactRollups(db);
+    expect(await freshRowCount(db, project)).toBe(0);
+    expect(await keysWithSeveralRows(db, project)).toBe(0);
+    await expectRollupsExact(db, project);
+    await expectAllRolledUp(db, project);
   }, 60_000);
 
   it('verify reports wrong roll-ups, and rebuild recomputes them from raw', async () => {
