@@ -1,9 +1,9 @@
 // The roll-up read path against the raw read path: random datasets (rows around DST changes,
-// rows rolled up, not yet rolled up, and past the leaf bounds; fresh roll-up rows and compacted ones), random stats requests (zones with
-// DST, 30- and 45-minute offsets, ragged windows, every filter and metric kind, percentiles) and
-// random aggregate requests (every filter and group_by, bucketed or not; a third of them shaped for
-// the narrow scorer × status roll-up), each answered both
-// ways; the assembled bodies must be byte-identical (JSON.stringify), or both the same error.
+// rows rolled up, not yet rolled up, and past the leaf bounds; fresh roll-up rows and compacted
+// ones), random stats requests (zones with DST, 30- and 45-minute offsets, ragged windows, every
+// filter and metric kind, percentiles) and random aggregate requests (every filter and group_by,
+// bucketed or not; a third of them shaped for the narrow scorer × status roll-up), each answered
+// both ways; the assembled bodies must be byte-identical (JSON.stringify), or both the same error.
 // Plus read-your-writes: a create's 200 is in the very next stats and aggregate read.
 // Sized by FEEDBACK_TEST_RUNS / 5 (at least 20) per engine, seeded by FEEDBACK_TEST_SEED.
 import { randomUUID } from 'node:crypto';

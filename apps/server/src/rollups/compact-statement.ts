@@ -9,7 +9,7 @@
 // to be merged next time. The stats table goes first: a write that commits between the
 // statements then keeps its stats delta, so its cell is found again. Run under the project's
 // roll-up lock (project-lock.ts), so no purge recompute deletes the same rows meanwhile.
-import { FRESH_LEVEL, levelsSql } from './cells.js';
+import { cellStartSql, FRESH_LEVEL, levelsSql } from './cells.js';
 import { spreadFreshSql, tableColumns, type RollupTable } from './rollup-tables.js';
 
 /**
@@ -26,7 +26,7 @@ export const CELLS_TO_COMPACT_SQL = `
   SELECT level, cell_start, bool_or(dirty) AS dirty
   FROM (SELECT level, cell_start, true AS dirty FROM dirty
         UNION ALL
-        SELECT lv.level, date_bin(lv.stride, d.cell_start, timestamptz 'epoch'), false
+        SELECT lv.level, ${cellStartSql('d.cell_start')}, false
         FROM dirty AS d CROSS JOIN ${levelsSql()} WHERE d.level = ${FRESH_LEVEL}) AS c
   GROUP BY level, cell_start`;
 

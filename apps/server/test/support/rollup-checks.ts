@@ -1,6 +1,8 @@
 // Checks the roll-up tests share: `rollups verify` finds nothing, and the roll-ups really hold
 // the rows (so a test cannot pass on empty tables).
 import { expect } from 'vitest';
+import { FRESH_LEVEL } from '../../src/rollups/cells.js';
+import { ROLLUP_TABLES } from '../../src/rollups/rollup-tables.js';
 import { verifyRollups } from '../../src/rollups/verify.js';
 import type { Queryable } from '../../src/storage/db.js';
 
@@ -42,12 +44,7 @@ export async function expectAllRolledUp(db: Queryable, projectId: string): Promi
 
 /** Rows still fresh (written at ingest, not yet spread to the levels by the compactor), in all four tables. */
 export async function freshRowCount(db: Queryable, projectId: string): Promise<number> {
-  const res = await db.query<{ n: number }>(
-    `SELECT ((SELECT count(*) FROM feedback_stats_rollup WHERE project_id = $1 AND level = 0)
-            + (SELECT count(*) FROM feedback_stats_rollup_leaf WHERE project_id = $1 AND level = 0)
-            + (SELECT count(*) FROM feedback_aggregate_rollup WHERE project_id = $1 AND level = 0)
-            + (SELECT count(*) FROM feedback_aggregate_scorer_rollup WHERE project_id = $1 AND level = 0))::int AS n`,
-    [projectId],
-  );
+  const counts = ROLLUP_TABLES.map((t) => `(SELECT count(*) FROM ${t.name} WHERE project_id = $1 AND level = ${FRESH_LEVEL})`);
+  const res = await db.query<{ n: number }>(`SELECT (${counts.join(' + ')})::int AS n`, [projectId]);
   return res.rows[0]?.n ?? 0;
 }
