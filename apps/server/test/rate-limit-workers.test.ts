@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServe, type ServeProcess } from './support/cli-process.js';
 import { createCliStorage, type CliStorage } from './support/cli-storage.js';
+import { withinOneRateWindow } from './support/rate-window.js';
 import { testEngines } from './support/engines.js';
 import { basicAuth } from './support/test-server.js';
 
@@ -63,8 +64,7 @@ describe.runIf(postgres !== undefined)('rate limits across workers on postgres',
       await sleep(50);
     }
     // All requests in one one-minute window: a new window would start the count again.
-    const intoWindow = Date.now() % 60_000;
-    if (intoWindow > 60_000 - REQUESTS * SPACING_MS - 5_000) await sleep(60_000 - intoWindow + 100);
+    await withinOneRateWindow(REQUESTS * SPACING_MS + 5_000);
     const statuses: number[] = [];
     for (let i = 0; i < REQUESTS; i++) {
       statuses.push(await statsOnNewConnection(serving.baseUrl));

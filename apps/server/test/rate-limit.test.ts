@@ -3,7 +3,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AppDeps, createApp } from '../src/app.js';
 import { createKeyStore } from '../src/keys/key-store.js';
 import { limiterFor } from '../src/rate-limit/limiter-for.js';
@@ -11,6 +11,7 @@ import { postgresHitStore } from '../src/rate-limit/postgres-hit-store.js';
 import { WindowLimiter } from '../src/rate-limit/window-limiter.js';
 import type { Db } from '../src/storage/db.js';
 import { testEngines, useTestDatabase } from './support/engines.js';
+import { withinOneRateWindow } from './support/rate-window.js';
 import { rawRequest, type RawResponse } from './support/raw-http.js';
 import { basicAuth, KEYS } from './support/test-server.js';
 
@@ -30,6 +31,9 @@ describe.each(testEngines())('rate limits on $name', (engine) => {
     open.push({ server, limiter: deps.rateLimiter });
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }
+
+  // Every test's requests in one window of the real clock (each test takes well under a second).
+  beforeEach(() => withinOneRateWindow(5_000), 15_000);
 
   afterEach(async () => {
     for (const { server, limiter } of open.splice(0)) {
