@@ -105,19 +105,26 @@ function statsFilters(q: StatsQuery, bind: Bind): { raw: (alias: string) => stri
 /**
  * `FROM cells AS c` joined to the rows of `table` (aliased `alias`, with `columns` and `where` on
  * it) in each cell range: the range's level and the fresh rows inside it (cells.ts, FRESH_LEVEL),
- * two index range scans per range on (project_id, level, cell_start).
+ * two index range scans per range on (project_id, level, cell_start); `levelWhere` applies to the
+ * level rows only (the fresh rows are few, and always read through that index).
  * OFFSET 0 keeps the subquery from being flattened, which would let the planner hash-join every
  * roll-up row of the project against the ranges instead.
  */
-export function rollupRowsInCells(table: string, alias: string, columns: string, where: readonly string[]): string {
-  const rows = (level: string): string => `
+export function rollupRowsInCells(table: string, alias: string, columns: string, where: readonly string[], levelWhere: readonly string[] = []): string {
+  const rows = (level: string, extra: readonly string[]): string => `
         SELECT ${columns} FROM ${table} AS ${alias}
         WHERE ${alias}.project_id = $1 AND ${alias}.level = ${level} AND ${alias}.cell_start >= c.from_ts AND ${alias}.cell_start < c.to_ts
-          ${where.map((w) => `AND ${w}`).join(' ')}`;
-  return `cells AS c CROSS JOIN LATERAL (${rows('c.level')}
-        UNION ALL${rows(String(FRESH_LEVEL))}
+          ${[...where, ...extra].map((w) => `AND ${w}`).join(' ')}`;
+  return `cells AS c CROSS JOIN LATERAL (${rows('c.level', levelWhere)}
+        UNION ALL${rows(String(FRESH_LEVEL), [])}
         OFFSET 0) AS ${alias}`;
 }
+
+/**
+ * The leaf read's level rows, through the path-first index (migration 011): `level > 0` is its
+ * predicate, which the planner must see in the query to use it (c.level is only known per row).
+ */
+const LEAF_LEVEL_ROWS = ['l.level > 0'];
 
 /**
  * The raw rows the plan leaves: every row of the raw ranges, and the rows of the covered part of
@@ -178,7 +185,7 @@ export function buildStatsRollupSql(q: StatsQuery, plan: RollupPlan, rolledUp: r
   const fromLeaves = metrics.length === 0 ? '' : `
       UNION ALL
       SELECT c.bucket_key, 0::bigint AS n${partialColumns((i, x) => `CASE WHEN l.path = ${pathOf.get(i) ?? 'NULL'} THEN ${LEAF_PARTIAL[x]} END`)}
-      FROM ${rollupRowsInCells('feedback_stats_rollup_leaf', 'l', leafColumns, [`l.path IN (${metrics.map(({ path }) => path).join(', ')})`, ...filters.rollup('l')])}`;
+      FROM ${rollupRowsInCells('feedback_stats_rollup_leaf', 'l', leafColumns, [`l.path IN (${metrics.map(({ path }) => path).join(', ')})`, ...filters.rollup('l')], LEAF_LEVEL_ROWS)}`;
   const bucketKey = bucketKeySql(
     { startMs: q.startMs, endMs: q.endMs, timeZone: q.timeZone, timeZoneParam: '$4::text', granularityParam: '$5::float8' },
     bind,
